@@ -1,0 +1,42 @@
+package io.wayfinder.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code wayfinder} command. Each subcommand lives in its own class in this package. */
+@Command(
+    name = "wayfinder",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Wayfinder: collect, understand, measure, predict and act on customer journeys.",
+    subcommands = {
+      CommandLine.HelpCommand.class,
+    })
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, shared by {@link #main} and tests. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(new CliErrors());
+    return cl;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"wayfinder " + (v == null ? "dev" : v)};
+    }
+  }
+}
