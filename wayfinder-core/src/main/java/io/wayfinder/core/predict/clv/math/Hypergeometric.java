@@ -48,21 +48,6 @@ public final class Hypergeometric {
   }
 
   /**
-   * {@code (1-z)^(c-a-b) * 2F1(c-a, c-b; c; z)} expressed as a logarithm, i.e. {@code log 2F1(a,b;c;z)}
-   * computed through Euler's transformation. Use it when {@code c-a} and {@code c-b} are small
-   * while a, b, c are large: the prefactor stays in log space and cannot overflow.
-   *
-   * @throws ArithmeticException if the transformed series is not positive or does not converge
-   */
-  public static double logHyp2f1Euler(double a, double b, double c, double z, int maxTerms) {
-    checkArguments(a, b, c, z);
-    if (z < 0) throw new ArithmeticException("logHyp2f1Euler needs 0 <= z < 1, got " + z);
-    double s = series(c - a, c - b, c, z, maxTerms);
-    if (!(s > 0)) throw new ArithmeticException("2F1 is not positive: cannot take its logarithm");
-    return (c - a - b) * Math.log1p(-z) + Math.log(s);
-  }
-
-  /**
    * The Gauss series {@code sum (a)_n (b)_n / ((c)_n n!) z^n} for {@code |z| < 1}.
    *
    * <p>After each term, every later ratio of consecutive terms is bounded by {@code rho = |z| *

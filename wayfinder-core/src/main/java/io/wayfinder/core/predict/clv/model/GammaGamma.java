@@ -41,24 +41,26 @@ public record GammaGamma(double p, double q, double gamma) {
     return Params.map(ModelKind.GAMMAGAMMA.paramNames(), p, q, gamma);
   }
 
-  private double rowLogLikelihood(double xTerm, int x, double zbar) {
-    double px = p * x;
-    return xTerm + (px - 1) * Math.log(zbar) + px * Math.log(x) - (px + q) * Math.log(gamma + x * zbar);
-  }
-
+  /** The terms that depend on x only: log Γ(px+q) - log Γ(px) + px log x, plus the constant. */
   private double xTerm(int x, double base) {
-    return base + logGamma(p * x + q) - logGamma(p * x);
+    double px = p * x;
+    return base + logGamma(px + q) - logGamma(px) + px * Math.log(x);
   }
 
   private double base() {
     return -logGamma(q) + q * Math.log(gamma);
   }
 
+  private double rowLogLikelihood(double xTerm, int x, double zbar, double logZbar) {
+    double px = p * x;
+    return xTerm + (px - 1) * logZbar - (px + q) * Math.log(gamma + x * zbar);
+  }
+
   /** Log density of mean spend {@code zbar} over {@code x > 0} repeat purchases. */
   public double logLikelihood(int x, double zbar) {
     if (x <= 0) throw new IllegalArgumentException("x must be > 0, got " + x);
     if (!(zbar > 0 && Double.isFinite(zbar))) throw new IllegalArgumentException("zbar must be finite and > 0, got " + zbar);
-    return rowLogLikelihood(xTerm(x, base()), x, zbar);
+    return rowLogLikelihood(xTerm(x, base()), x, zbar, Math.log(zbar));
   }
 
   /** Total log-likelihood over {@code data}. */
@@ -74,7 +76,7 @@ public record GammaGamma(double p, double q, double gamma) {
           xt = xTerm(x, base);
           lastX = x;
         }
-        sum += d.count(i) * rowLogLikelihood(xt, x, d.zbar(i));
+        sum += d.count(i) * rowLogLikelihood(xt, x, d.zbar(i), d.logZbar(i));
       }
       return sum;
     });

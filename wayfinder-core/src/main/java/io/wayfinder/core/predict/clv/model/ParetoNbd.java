@@ -32,6 +32,9 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
   /** Above this z the series gives way to quadrature (about 800 series terms at most below it). */
   static final double SERIES_MAX_Z = 0.95;
 
+  /** Largest number of distinct times for which the likelihood memoises log F per chunk. */
+  private static final int MEMO_TIMES = 4096;
+
   public ParetoNbd {
     Params.requirePositive("Pareto/NBD", "r", r);
     Params.requirePositive("Pareto/NBD", "alpha", alpha);
@@ -66,44 +69,55 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
     return -logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
   }
 
-  /**
-   * One customer's log-likelihood from logs of α+t and β+t at t_x and T (cached per distinct time
-   * when summing over many customers).
-   */
-  private double rowLogLikelihood(double xTerm, int x, double tx, double T, double laTx, double lbTx, double laT, double lbT) {
-    double alive = -(r + x) * laT - s * lbT;
-    double died = Math.log(s) - Math.log(r + s + x) + logA0(x, tx, T, laTx, lbTx, laT, lbT);
-    return xTerm + LogMath.logAddExp(alive, died);
-  }
-
   @Override
   public double logLikelihood(int x, double tx, double T) {
     TransactionModel.checkCustomer(x, tx, T);
-    return rowLogLikelihood(base() + logGamma(r + x), x, tx, T,
-        Math.log(alpha + tx), Math.log(beta + tx), Math.log(alpha + T), Math.log(beta + T));
+    Times one = Times.of(this, tx, T);
+    double died = Math.log(s) - Math.log(r + s + x) + logA0(x, 0, 1, one, null, null);
+    return base() + logGamma(r + x) + LogMath.logAddExp(one.aliveTerm(this, x, 1), died);
   }
 
   @Override
   public double logLikelihood(FrequencyData d) {
     double base = base();
-    double[] la = d.logShifted(alpha);
-    double[] lb = d.logShifted(beta);
+    Times times = new Times(d.times(), d.logShifted(alpha), d.logShifted(beta));
+    // log F depends on the row only through x and one time value, and rows that share x share
+    // many times (every T of customers who started on the same day): memoise it per chunk when
+    // there are few enough distinct times for a per-chunk table.
+    boolean memo = times.t.length <= MEMO_TIMES;
     return RowSums.sum(d.size(), (from, to) -> {
+      double[] memoF = memo ? new double[times.t.length] : null;
+      int[] memoX = memo ? new int[times.t.length] : null;
       double sum = 0;
       int lastX = -1;
       double xt = 0;
+      double logSOverRsx = 0;
       for (int i = from; i < to; i++) {
         int x = d.x(i);
         if (x != lastX) {
           xt = base + logGamma(r + x);
+          logSOverRsx = Math.log(s) - Math.log(r + s + x);
           lastX = x;
         }
-        int ti = d.txIndex(i);
         int bi = d.tIndex(i);
-        sum += d.count(i) * rowLogLikelihood(xt, x, d.tx(i), d.T(i), la[ti], lb[ti], la[bi], lb[bi]);
+        double died = logSOverRsx + logA0(x, d.txIndex(i), bi, times, memoF, memoX);
+        sum += d.count(i) * (xt + LogMath.logAddExp(times.aliveTerm(this, x, bi), died));
       }
       return sum;
     });
+  }
+
+  /** Time values with log(α+t) and log(β+t) for each. */
+  private record Times(double[] t, double[] la, double[] lb) {
+    static Times of(ParetoNbd m, double tx, double T) {
+      return new Times(new double[] {tx, T}, new double[] {Math.log(m.alpha + tx), Math.log(m.alpha + T)},
+          new double[] {Math.log(m.beta + tx), Math.log(m.beta + T)});
+    }
+
+    /** log of (α+T)^-(r+x) (β+T)^-s, the "still alive at T" term. */
+    double aliveTerm(ParetoNbd m, int x, int bi) {
+      return -(m.r + x) * la[bi] - m.s * lb[bi];
+    }
   }
 
   @Override
@@ -127,39 +141,55 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
   @Override
   public double probabilityAlive(int x, double tx, double T) {
     TransactionModel.checkCustomer(x, tx, T);
-    double laTx = Math.log(alpha + tx);
-    double lbTx = Math.log(beta + tx);
-    double laT = Math.log(alpha + T);
-    double lbT = Math.log(beta + T);
-    double logOdds = Math.log(s) - Math.log(r + s + x) + logA0(x, tx, T, laTx, lbTx, laT, lbT) + (r + x) * laT + s * lbT;
-    return Math.exp(-LogMath.logAddExp(0, logOdds));
+    Times one = Times.of(this, tx, T);
+    double died = Math.log(s) - Math.log(r + s + x) + logA0(x, 0, 1, one, null, null);
+    return Math.exp(-LogMath.logAddExp(0, died - one.aliveTerm(this, x, 1)));
   }
 
   /** {@code log A0}, from the series where it converges fast, else by quadrature. */
   double logA0(int x, double tx, double T) {
-    return logA0(x, tx, T, Math.log(alpha + tx), Math.log(beta + tx), Math.log(alpha + T), Math.log(beta + T));
+    TransactionModel.checkCustomer(x, tx, T);
+    return logA0(x, 0, 1, Times.of(this, tx, T), null, null);
   }
 
-  private double logA0(int x, double tx, double T, double laTx, double lbTx, double laT, double lbT) {
-    if (tx >= T) return Double.NEGATIVE_INFINITY;
+  /**
+   * {@code log A0} for t_x = {@code times.t[ti]} and T = {@code times.t[bi]}; {@code -Infinity}
+   * when they are equal. {@code memoF}/{@code memoX} (or nulls) cache log F per time index, tagged
+   * with x + 1.
+   */
+  private double logA0(int x, int ti, int bi, Times times, double[] memoF, int[] memoX) {
+    double tx = times.t[ti];
+    double bigT = times.t[bi];
+    if (tx >= bigT) return Double.NEGATIVE_INFINITY;
     double big = Math.max(alpha, beta);
     double small = Math.min(alpha, beta);
-    if ((big - small) / (big + tx) <= SERIES_MAX_Z) {
-      boolean alphaBig = alpha >= beta;
-      double bPrime = alphaBig ? s + 1 : r + x;
-      double hi = logF(tx, x, bPrime, big, small, alphaBig ? lbTx : laTx, alphaBig ? laTx : lbTx);
-      double lo = logF(T, x, bPrime, big, small, alphaBig ? lbT : laT, alphaBig ? laT : lbT);
-      if (lo >= hi) return Double.NEGATIVE_INFINITY; // t_x and T equal to rounding: A0 is 0
-      return hi + LogMath.log1mExp(lo - hi);
+    if ((big - small) / (big + tx) > SERIES_MAX_Z) return logA0Quadrature(x, tx, bigT);
+    double hi = logF(x, ti, times, memoF, memoX);
+    double lo = logF(x, bi, times, memoF, memoX);
+    if (lo >= hi) return Double.NEGATIVE_INFINITY; // t_x and T equal to rounding: A0 is 0
+    return hi + LogMath.log1mExp(lo - hi);
+  }
+
+  private double logF(int x, int i, Times times, double[] memoF, int[] memoX) {
+    if (memoF == null) return logF(x, times.t[i], times.la[i], times.lb[i]);
+    if (memoX[i] != x + 1) {
+      memoF[i] = logF(x, times.t[i], times.la[i], times.lb[i]);
+      memoX[i] = x + 1;
     }
-    return logA0Quadrature(x, tx, T);
+    return memoF[i];
   }
 
   /**
    * log of {@code 2F1(r+s+x, b'; c; z(t)) / (m+t)^(r+s+x)} with {@code c = r+s+x+1}, via Euler's
    * transformation {@code = ((small+t)/(m+t))^(1-b') 2F1(1, c-b'; c; z)}.
    */
-  private double logF(double t, int x, double bPrime, double big, double small, double logSmall, double logBig) {
+  private double logF(int x, double t, double logAlpha, double logBeta) {
+    boolean alphaBig = alpha >= beta;
+    double big = alphaBig ? alpha : beta;
+    double small = alphaBig ? beta : alpha;
+    double logBig = alphaBig ? logAlpha : logBeta;
+    double logSmall = alphaBig ? logBeta : logAlpha;
+    double bPrime = alphaBig ? s + 1 : r + x;
     double c = r + s + x + 1;
     double z = (big - small) / (big + t);
     double series = z == 0 ? 1 : Hypergeometric.oneB(c - bPrime, c, z, Hypergeometric.DEFAULT_MAX_TERMS);

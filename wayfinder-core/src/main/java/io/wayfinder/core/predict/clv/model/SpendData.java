@@ -7,10 +7,13 @@ package io.wayfinder.core.predict.clv.model;
 public final class SpendData {
   private final Triples rows;
   private final int customers;
+  private final double[] logZbar;
 
   private SpendData(Triples rows, int customers) {
     this.rows = rows;
     this.customers = customers;
+    this.logZbar = new double[rows.size()];
+    for (int i = 0; i < logZbar.length; i++) logZbar[i] = Math.log(rows.u[i]);
   }
 
   /**
@@ -48,6 +51,10 @@ public final class SpendData {
 
   public double zbar(int row) {
     return rows.u[row];
+  }
+
+  double logZbar(int row) {
+    return logZbar[row];
   }
 
   public double count(int row) {
