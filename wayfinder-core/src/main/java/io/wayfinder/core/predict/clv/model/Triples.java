@@ -5,8 +5,12 @@ import java.util.Arrays;
 /**
  * Distinct {@code (int, double, double)} triples with their multiplicities, sorted by the int,
  * then the doubles. Customers with the same summary contribute identical likelihood terms, so the
- * models evaluate each distinct triple once and multiply by its count. Built with an
- * open-addressing hash table, so a million customers compress in a few tens of milliseconds.
+ * models evaluate each distinct triple once and multiply by its count.
+ *
+ * <p>Built for millions of customers: an open-addressing hash table that grows with the number of
+ * distinct triples (so it stays small and cache-friendly when, as usual, there are far fewer
+ * distinct triples than customers), then a sort of packed primitive keys (int and the ranks of the
+ * two doubles) rather than of boxed indices.
  */
 final class Triples {
   final int[] k;
@@ -25,58 +29,128 @@ final class Triples {
     return k.length;
   }
 
+  /** Compresses the triples {@code (k[i], u[i], v[i])}; k must be {@code >= 0}, u and v not NaN. */
   static Triples compress(int[] k, double[] u, double[] v) {
     int n = k.length;
-    int cap = Integer.highestOneBit(Math.max(4, n) * 2) * 2;
-    int mask = cap - 1;
+    int cap = 1024;
     int[] slot = new int[cap];
     Arrays.fill(slot, -1);
-    int[] firstIndex = new int[n];
-    int[] counts = new int[n];
+    int[] dk = new int[256];
+    double[] du = new double[256];
+    double[] dv = new double[256];
+    int[] dc = new int[256];
     int distinct = 0;
     for (int i = 0; i < n; i++) {
-      long ub = Double.doubleToLongBits(u[i] + 0.0); // +0.0 folds -0.0 into 0.0
-      long vb = Double.doubleToLongBits(v[i] + 0.0);
-      long h = k[i] * 0x9E3779B97F4A7C15L ^ ub * 0xC2B2AE3D27D4EB4FL ^ vb * 0x165667B19E3779F9L;
-      int pos = (int) (h ^ (h >>> 29) ^ (h >>> 43)) & mask;
+      int ki = k[i];
+      double ui = u[i] + 0.0; // folds -0.0 into 0.0
+      double vi = v[i] + 0.0;
+      int pos = hash(ki, ui, vi) & (cap - 1);
       while (true) {
         int s = slot[pos];
         if (s < 0) {
-          slot[pos] = distinct;
-          firstIndex[distinct] = i;
-          counts[distinct] = 1;
-          distinct++;
+          if (distinct == dk.length) {
+            int size = distinct * 2;
+            dk = Arrays.copyOf(dk, size);
+            du = Arrays.copyOf(du, size);
+            dv = Arrays.copyOf(dv, size);
+            dc = Arrays.copyOf(dc, size);
+          }
+          dk[distinct] = ki;
+          du[distinct] = ui;
+          dv[distinct] = vi;
+          dc[distinct] = 1;
+          slot[pos] = distinct++;
+          if (2 * distinct > cap) {
+            cap *= 2;
+            slot = rehash(dk, du, dv, distinct, cap);
+          }
           break;
         }
-        int j = firstIndex[s];
-        if (k[j] == k[i] && u[j] == u[i] && v[j] == v[i]) {
-          counts[s]++;
+        if (dk[s] == ki && du[s] == ui && dv[s] == vi) {
+          dc[s]++;
           break;
         }
-        pos = (pos + 1) & mask;
+        pos = (pos + 1) & (cap - 1);
       }
     }
-    Integer[] order = new Integer[distinct];
-    for (int d = 0; d < distinct; d++) order[d] = d;
-    Arrays.sort(order, (a, b) -> {
-      int ia = firstIndex[a];
-      int ib = firstIndex[b];
-      int c = Integer.compare(k[ia], k[ib]);
-      if (c != 0) return c;
-      c = Double.compare(u[ia], u[ib]);
-      return c != 0 ? c : Double.compare(v[ia], v[ib]);
-    });
+    return sorted(dk, du, dv, dc, distinct);
+  }
+
+  private static int[] rehash(int[] dk, double[] du, double[] dv, int distinct, int cap) {
+    int[] slot = new int[cap];
+    Arrays.fill(slot, -1);
+    for (int d = 0; d < distinct; d++) {
+      int pos = hash(dk[d], du[d], dv[d]) & (cap - 1);
+      while (slot[pos] >= 0) pos = (pos + 1) & (cap - 1);
+      slot[pos] = d;
+    }
+    return slot;
+  }
+
+  private static int hash(int k, double u, double v) {
+    return (int) mix(mix(mix(k) ^ Double.doubleToLongBits(u)) ^ Double.doubleToLongBits(v));
+  }
+
+  /** MurmurHash3's 64-bit finaliser: every input bit affects every output bit. */
+  private static long mix(long h) {
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    return h ^ (h >>> 33);
+  }
+
+  private static Triples sorted(int[] dk, double[] du, double[] dv, int[] dc, int distinct) {
+    double[] us = distinctSorted(du, distinct);
+    double[] vs = distinctSorted(dv, distinct);
+    int maxK = 0;
+    for (int d = 0; d < distinct; d++) maxK = Math.max(maxK, dk[d]);
     int[] ck = new int[distinct];
     double[] cu = new double[distinct];
     double[] cv = new double[distinct];
     double[] cc = new double[distinct];
-    for (int d = 0; d < distinct; d++) {
-      int i = firstIndex[order[d]];
-      ck[d] = k[i];
-      cu[d] = u[i] + 0.0;
-      cv[d] = v[i] + 0.0;
-      cc[d] = counts[order[d]];
+    if (maxK < 1 << 21 && us.length <= 1 << 21 && vs.length <= 1 << 21) {
+      // key = k | rank of u | rank of v, 21 bits each: one primitive sort, and the key decodes back
+      long[] keys = new long[distinct];
+      for (int d = 0; d < distinct; d++) {
+        keys[d] = (long) dk[d] << 42 | (long) Arrays.binarySearch(us, du[d]) << 21 | Arrays.binarySearch(vs, dv[d]);
+      }
+      long[] order = keys.clone();
+      Arrays.sort(order);
+      for (int j = 0; j < distinct; j++) {
+        long key = order[j];
+        ck[j] = (int) (key >>> 42);
+        cu[j] = us[(int) (key >>> 21) & ((1 << 21) - 1)];
+        cv[j] = vs[(int) key & ((1 << 21) - 1)];
+      }
+      for (int d = 0; d < distinct; d++) cc[Arrays.binarySearch(order, keys[d])] = dc[d];
+    } else {
+      Integer[] order = new Integer[distinct];
+      for (int d = 0; d < distinct; d++) order[d] = d;
+      Arrays.sort(order, (a, b) -> {
+        int c = Integer.compare(dk[a], dk[b]);
+        if (c != 0) return c;
+        c = Double.compare(du[a], du[b]);
+        return c != 0 ? c : Double.compare(dv[a], dv[b]);
+      });
+      for (int j = 0; j < distinct; j++) {
+        int d = order[j];
+        ck[j] = dk[d];
+        cu[j] = du[d];
+        cv[j] = dv[d];
+        cc[j] = dc[d];
+      }
     }
     return new Triples(ck, cu, cv, cc);
+  }
+
+  private static double[] distinctSorted(double[] values, int n) {
+    double[] s = Arrays.copyOf(values, n);
+    Arrays.sort(s);
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      if (m == 0 || s[i] != s[m - 1]) s[m++] = s[i];
+    }
+    return Arrays.copyOf(s, m);
   }
 }
