@@ -2,7 +2,6 @@ package io.wayfinder.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wayfinder.core.predict.clv.HoldoutDiagnostics;
@@ -33,7 +32,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     subcommands = {ClvCommand.Fit.class, ClvCommand.Score.class})
 public final class ClvCommand implements Runnable {
-  static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  static final ObjectMapper JSON = new ObjectMapper();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -271,6 +270,14 @@ public final class ClvCommand implements Runnable {
           + (spend == null ? "" : " and Gamma-Gamma " + spend.params()) + ", horizon " + horizon + " " + input.unitName()
           + ", CLV over " + months + " months at " + discountRate + " per month");
 
+      try {
+        write(summary, counts, spend, csv);
+      } catch (ArithmeticException e) {
+        throw new CliException("cannot compute the predictions (" + e.getMessage() + "): is --horizon or --months far beyond the data?");
+      }
+    }
+
+    private void write(CohortSummary summary, TransactionModel counts, GammaGamma spend, boolean csv) {
       PrintWriter w = spec.commandLine().getOut();
       if (csv) w.println("customer,first_purchase,x,t_x,T,zbar,expected_purchases,p_alive,expected_spend,clv");
       double perMonth = input.scale().perMonth();

@@ -10,9 +10,9 @@ import io.wayfinder.core.predict.clv.summary.TimeScale;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
@@ -106,10 +106,8 @@ final class ClvInput {
     if (text == null) return null;
     try {
       return PurchaseFileReader.parseDate(text, ZoneId.of("UTC"));
-    } catch (DateTimeParseException | NumberFormatException e) {
+    } catch (DateTimeException | NumberFormatException e) {
       throw new CliException(option + ": not a date: '" + text + "' (expected YYYY-MM-DD or YYYYMMDD)");
-    } catch (java.time.DateTimeException e) {
-      throw new CliException(option + ": not a date: '" + text + "': " + e.getMessage());
     }
   }
 

@@ -1,7 +1,6 @@
 package io.wayfinder.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 
@@ -15,9 +14,7 @@ final class ClvText {
     b.append(String.format(Locale.ROOT, "%s on %d customers (%s; calibration to %s; %d purchases, %d transactions)%n",
         o.path("title").asText(), o.path("customers").asInt(), o.path("time_unit").asText(), o.path("calibration_end").asText(),
         data.path("purchases").asLong(), data.path("transactions").asLong()));
-    Iterator<Map.Entry<String, JsonNode>> params = o.path("params").fields();
-    while (params.hasNext()) {
-      Map.Entry<String, JsonNode> p = params.next();
+    for (Map.Entry<String, JsonNode> p : o.path("params").properties()) {
       JsonNode se = o.path("standard_errors").path(p.getKey());
       b.append(String.format(Locale.ROOT, "  %-6s %12.6f  (se %s)%n", p.getKey(), p.getValue().asDouble(),
           se.isNumber() ? String.format(Locale.ROOT, "%.6f", se.asDouble()) : "n/a"));

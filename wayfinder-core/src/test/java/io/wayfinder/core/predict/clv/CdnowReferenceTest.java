@@ -208,7 +208,7 @@ class CdnowReferenceTest {
         "MBG/NBD", params(ModelKind.MBGNBD, CdnowData.fit("MBG/NBD", "lifetimes 0.11.3"), "r", "alpha", "a", "b"),
         "Pareto/NBD", params(ModelKind.PARETONBD, CdnowData.fit("Pareto/NBD", "lifetimes 0.11.3 run on cdnow_customers_summary_with_transactions.csv (tight"), "r", "alpha", "s", "beta"));
     for (var e : models.entrySet()) {
-      pop.path(e.getKey()).fields().forEachRemaining(f ->
+      pop.path(e.getKey()).properties().forEach(f ->
           assertRel(e.getValue().expectedPurchases(Double.parseDouble(f.getKey())), f.getValue().asDouble(), 1e-9, e.getKey() + " E[X(" + f.getKey() + ")]"));
     }
   }

@@ -6,6 +6,7 @@ import io.wayfinder.core.predict.clv.math.Hypergeometric;
 import io.wayfinder.core.predict.clv.math.LogMath;
 import io.wayfinder.core.predict.clv.math.MaximumLikelihood;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * The BG/NBD model (Fader, Hardie &amp; Lee 2005, "Counting your customers the easy way"): while
@@ -18,6 +19,13 @@ import java.util.Map;
  * @param b second shape of the dropout-probability distribution
  */
 public record BgNbd(double r, double alpha, double a, double b) implements TransactionModel {
+
+  /**
+   * Term cap of the 2F1 series in the expectations (BG/NBD and MBG/NBD). They are never evaluated
+   * inside the optimiser, so the cap can be high: it covers horizons up to about 10,000 times
+   * α + T (the series argument is t/(α+T+t)); beyond, the expectation throws.
+   */
+  static final int EXPECTATION_TERMS = 1_000_000;
 
   public BgNbd {
     Params.requirePositive("BG/NBD", "r", r);
@@ -111,24 +119,25 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
     TransactionModel.checkHorizon(t);
     TransactionModel.checkCustomer(x, tx, T);
     if (t == 0) return 0;
-    return nearOne(a, aa -> unconditionalPart(aa, t, x, T)) * probabilityAlive(x, tx, T);
+    return nearOne(a, aa -> expectedIfAlive(aa, t, x, T)) * probabilityAlive(x, tx, T);
   }
 
-  private double unconditionalPart(double aa, double t, int x, double T) {
+  /** Expected purchases in the next t if alive at T: E[Y(t) | x, t_x, T] / P(alive), for a = aa. */
+  private double expectedIfAlive(double aa, double t, int x, double T) {
     double c = aa + b + x - 1;
     if (Math.abs(c) < 1e-5) {
       // x = 0 and a + b = 1: c -> 0 is a removable singularity of c * 2F1(.; c; z); step over it.
-      return (unconditionalPart(aa, b - 2e-5, t, x, T) + unconditionalPart(aa, b + 2e-5, t, x, T)) / 2;
+      return (expectedIfAlive(aa, b - 2e-5, t, x, T) + expectedIfAlive(aa, b + 2e-5, t, x, T)) / 2;
     }
-    return unconditionalPart(aa, b, t, x, T);
+    return expectedIfAlive(aa, b, t, x, T);
   }
 
-  private double unconditionalPart(double aa, double bb, double t, int x, double T) {
+  private double expectedIfAlive(double aa, double bb, double t, int x, double T) {
     double z = t / (alpha + T + t);
     double log1mz = Math.log(alpha + T) - Math.log(alpha + T + t);
     // ((α+T)/(α+T+t))^(r+x) * 2F1(r+x, b+x; c; z) = (1-z)^(a-1) * 2F1(a+b-1-r, a-1; c; z)
     double c = aa + bb + x - 1;
-    double s = Hypergeometric.series(aa + bb - 1 - r, aa - 1, c, z, Hypergeometric.DEFAULT_MAX_TERMS);
+    double s = Hypergeometric.series(aa + bb - 1 - r, aa - 1, c, z, EXPECTATION_TERMS);
     // s > 0 whenever c > 0; only the step over c = 0 can make it negative
     double second = s > 0 ? -Math.expm1((aa - 1) * log1mz + Math.log(s)) : 1 - Math.exp((aa - 1) * log1mz) * s;
     return c / (aa - 1) * second;
@@ -138,7 +147,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
    * Evaluates a function of a that has a removable singularity at a = 1 (0/0 in the closed
    * form): near 1 it takes the mean of two points either side.
    */
-  static double nearOne(double a, java.util.function.DoubleUnaryOperator f) {
+  static double nearOne(double a, DoubleUnaryOperator f) {
     double h = 1e-5;
     if (Math.abs(a - 1) >= h) return f.applyAsDouble(a);
     return (f.applyAsDouble(1 - h) + f.applyAsDouble(1 + h)) / 2;
@@ -148,7 +157,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
   public double probabilityAlive(int x, double tx, double T) {
     TransactionModel.checkCustomer(x, tx, T);
     if (x == 0) return 1;
-    double logOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
+    double logOdds = dropConst(x) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
     return Math.exp(-LogMath.logAddExp(0, logOdds));
   }
 
@@ -160,19 +169,20 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
     TransactionModel.checkHorizon(t);
     if (n < 0) throw new IllegalArgumentException("n must be >= 0");
     double logBetaRatio = logGamma(b + n) + logGamma(a + b) - logGamma(b) - logGamma(a + b + n);
-    double logPoisson = logGamma(r + n) - logGamma(r) - logGamma(n + 1.0)
-        + r * (Math.log(alpha) - Math.log(alpha + t)) + (n == 0 ? 0 : n * (Math.log(t) - Math.log(alpha + t)));
-    double p = Math.exp(logBetaRatio + logPoisson);
+    double p = Math.exp(logBetaRatio + logNbd(n, t));
     if (n > 0) {
-      // δ(n>0) B(a+1, b+n-1)/B(a,b) [1 - (α/(α+t))^r Σ_{j<n} Γ(r+j)/(Γ(r) j!) (t/(α+t))^j]
+      // B(a+1, b+n-1)/B(a,b) [1 - Σ_{j<n} NBD(j; t)]
       double logB2 = Math.log(a) + logGamma(b + n - 1) + logGamma(a + b) - logGamma(b) - logGamma(a + b + n);
       double sum = 0;
-      for (int j = 0; j < n; j++) {
-        sum += Math.exp(logGamma(r + j) - logGamma(r) - logGamma(j + 1.0)
-            + r * (Math.log(alpha) - Math.log(alpha + t)) + (j == 0 ? 0 : j * (Math.log(t) - Math.log(alpha + t))));
-      }
+      for (int j = 0; j < n; j++) sum += Math.exp(logNbd(j, t));
       p += Math.exp(logB2) * (1 - sum);
     }
     return p;
+  }
+
+  /** log of the NBD probability Γ(r+j)/(Γ(r) j!) (α/(α+t))^r (t/(α+t))^j. */
+  private double logNbd(int j, double t) {
+    return logGamma(r + j) - logGamma(r) - logGamma(j + 1.0) + r * (Math.log(alpha) - Math.log(alpha + t))
+        + (j == 0 ? 0 : j * (Math.log(t) - Math.log(alpha + t)));
   }
 }

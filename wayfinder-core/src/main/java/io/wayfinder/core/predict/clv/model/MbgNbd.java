@@ -113,12 +113,12 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Tran
     if (t == 0) return 0;
     double z = t / (alpha + T + t);
     double log1mz = Math.log(alpha + T) - Math.log(alpha + T + t);
-    double part = BgNbd.nearOne(a, aa -> {
+    double ifAlive = BgNbd.nearOne(a, aa -> {
       // ((α+T)/(α+T+t))^(r+x) * 2F1(r+x, b+x+1; c; z) = (1-z)^(a-1) * 2F1(a+b-r, a-1; c; z)
-      double s = Hypergeometric.series(aa + b - r, aa - 1, aa + b + x, z, Hypergeometric.DEFAULT_MAX_TERMS);
+      double s = Hypergeometric.series(aa + b - r, aa - 1, aa + b + x, z, BgNbd.EXPECTATION_TERMS);
       return (aa + b + x) / (aa - 1) * -Math.expm1((aa - 1) * log1mz + Math.log(s));
     });
-    return part * probabilityAlive(x, tx, T);
+    return ifAlive * probabilityAlive(x, tx, T);
   }
 
   @Override
