@@ -70,7 +70,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
     return x == 0 ? 0 : Math.log(a) - Math.log(b + x - 1);
   }
 
-  private double rowLogLikelihood(double xTerm, double dropConst, int x, double logAlphaTx, double logAlphaT) {
+  private double rowLogLikelihood(int x, double xTerm, double dropConst, double logAlphaTx, double logAlphaT) {
     double main = -(r + x) * logAlphaT;
     if (x == 0) return xTerm + main;
     return xTerm + LogMath.logAddExp(main, dropConst - (r + x) * logAlphaTx);
@@ -79,29 +79,13 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
   @Override
   public double logLikelihood(int x, double tx, double T) {
     TransactionModel.checkCustomer(x, tx, T);
-    return rowLogLikelihood(xTerm(x, base()), dropConst(x), x, Math.log(alpha + tx), Math.log(alpha + T));
+    return rowLogLikelihood(x, xTerm(x, base()), dropConst(x), Math.log(alpha + tx), Math.log(alpha + T));
   }
 
   @Override
   public double logLikelihood(FrequencyData d) {
     double base = base();
-    double[] la = d.logShifted(alpha);
-    return RowSums.sum(d.size(), (from, to) -> {
-      double s = 0;
-      int lastX = -1;
-      double xt = 0;
-      double dc = 0;
-      for (int i = from; i < to; i++) {
-        int x = d.x(i);
-        if (x != lastX) {
-          xt = xTerm(x, base);
-          dc = dropConst(x);
-          lastX = x;
-        }
-        s += d.count(i) * rowLogLikelihood(xt, dc, x, la[d.txIndex(i)], la[d.tIndex(i)]);
-      }
-      return s;
-    });
+    return RowSums.sumOverRows(d, alpha, x -> xTerm(x, base), this::dropConst, this::rowLogLikelihood);
   }
 
   @Override

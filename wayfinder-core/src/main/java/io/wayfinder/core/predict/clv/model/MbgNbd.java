@@ -65,36 +65,20 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Tran
     return Math.log(a) - Math.log(b + x);
   }
 
-  private double rowLogLikelihood(double xTerm, double oddsConst, int x, double logAlphaTx, double logAlphaT) {
+  private double rowLogLikelihood(int x, double xTerm, double oddsConst, double logAlphaTx, double logAlphaT) {
     return xTerm - (r + x) * logAlphaT + LogMath.logAddExp(0, oddsConst + (r + x) * (logAlphaT - logAlphaTx));
   }
 
   @Override
   public double logLikelihood(int x, double tx, double T) {
     TransactionModel.checkCustomer(x, tx, T);
-    return rowLogLikelihood(xTerm(x, base()), oddsConst(x), x, Math.log(alpha + tx), Math.log(alpha + T));
+    return rowLogLikelihood(x, xTerm(x, base()), oddsConst(x), Math.log(alpha + tx), Math.log(alpha + T));
   }
 
   @Override
   public double logLikelihood(FrequencyData d) {
     double base = base();
-    double[] la = d.logShifted(alpha);
-    return RowSums.sum(d.size(), (from, to) -> {
-      double s = 0;
-      int lastX = -1;
-      double xt = 0;
-      double oc = 0;
-      for (int i = from; i < to; i++) {
-        int x = d.x(i);
-        if (x != lastX) {
-          xt = xTerm(x, base);
-          oc = oddsConst(x);
-          lastX = x;
-        }
-        s += d.count(i) * rowLogLikelihood(xt, oc, x, la[d.txIndex(i)], la[d.tIndex(i)]);
-      }
-      return s;
-    });
+    return RowSums.sumOverRows(d, alpha, x -> xTerm(x, base), this::oddsConst, this::rowLogLikelihood);
   }
 
   @Override
