@@ -233,7 +233,13 @@ public final class ClvCommand implements Runnable {
       GammaGamma spend = null;
       for (Path f : fits) {
         JsonNode node = readFit(f);
-        ModelKind k = parseModel(node.path("model").asText());
+        if (!node.path("model").isTextual()) throw new CliException("--fit " + f + ": not the output of 'clv fit --json' (no \"model\")");
+        ModelKind k;
+        try {
+          k = ModelKind.parse(node.path("model").asText());
+        } catch (IllegalArgumentException e) {
+          throw new CliException("--fit " + f + ": " + e.getMessage());
+        }
         String unit = node.path("time_unit").asText(input.unitName());
         if (!unit.equals(input.unitName())) {
           throw new CliException(f + ": fitted in " + unit + " but --time-unit is " + input.unitName());

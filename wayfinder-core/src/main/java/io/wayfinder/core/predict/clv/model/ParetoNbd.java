@@ -17,7 +17,7 @@ import java.util.Map;
  * T)}, with {@code m = max(α, β)}, {@code z(t) = |α-β|/(m+t)} and {@code b' = s+1} if α ≥ β, else
  * {@code r+x}. Euler's transformation turns that 2F1 into {@code ((min(α,β)+t)/(m+t))^(1-b') *
  * 2F1(1, r+s+x+1-b'; r+s+x+1; z)}, a series of positive, decreasing terms bounded by z^n: cheap,
- * overflow-free, and guarded (see {@link Hypergeometric#series}). Where z is close to 1 (a very
+ * overflow-free, and guarded (see {@link Hypergeometric#oneB}). Where z is close to 1 (a very
  * unequal α and β, which an optimiser may visit), {@code A0} is computed instead from its integral
  * form {@code (r+s+x) ∫_{t_x}^{T} (α+τ)^-(r+x) (β+τ)^-(s+1) dτ} by composite Gauss-Legendre
  * quadrature in {@code log(min(α,β)+τ)}; no parameter value makes the likelihood hang.
@@ -73,8 +73,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
   public double logLikelihood(int x, double tx, double T) {
     TransactionModel.checkCustomer(x, tx, T);
     Times one = Times.of(this, tx, T);
-    double died = Math.log(s) - Math.log(r + s + x) + logA0(x, 0, 1, one, null, null);
-    return base() + logGamma(r + x) + LogMath.logAddExp(one.aliveTerm(this, x, 1), died);
+    return base() + logGamma(r + x) + LogMath.logAddExp(one.aliveTerm(this, x, 1), logDied(x, one));
   }
 
   @Override
@@ -142,8 +141,12 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
   public double probabilityAlive(int x, double tx, double T) {
     TransactionModel.checkCustomer(x, tx, T);
     Times one = Times.of(this, tx, T);
-    double died = Math.log(s) - Math.log(r + s + x) + logA0(x, 0, 1, one, null, null);
-    return Math.exp(-LogMath.logAddExp(0, died - one.aliveTerm(this, x, 1)));
+    return Math.exp(-LogMath.logAddExp(0, logDied(x, one) - one.aliveTerm(this, x, 1)));
+  }
+
+  /** log of s/(r+s+x) A0, the "died between t_x and T" term, for one customer. */
+  private double logDied(int x, Times one) {
+    return Math.log(s) - Math.log(r + s + x) + logA0(x, 0, 1, one, null, null);
   }
 
   /** {@code log A0}, from the series where it converges fast, else by quadrature. */
