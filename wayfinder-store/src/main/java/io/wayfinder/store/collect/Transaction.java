@@ -1,0 +1,146 @@
+package io.wayfinder.store.collect;
+
+import io.wayfinder.core.collect.CollectedMessage;
+import io.wayfinder.core.collect.WriteReceipt;
+import io.wayfinder.core.event.Event;
+import io.wayfinder.core.identity.Identity;
+import io.wayfinder.core.identity.Resolution;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * One store transaction of collected messages: resolves each message's identity, appends the
+ * events, identities, traits and consent, and applies merges. The caller commits or rolls back.
+ */
+final class Transaction implements AutoCloseable {
+  private final DuckDBConnection conn;
+  private final IdentityState state;
+  private final DuckDBAppender events;
+  private final DuckDBAppender identities;
+  private final DuckDBAppender profiles;
+  private final DuckDBAppender merges;
+  private final DuckDBAppender traits;
+  private final DuckDBAppender consent;
+  private final List<Resolution.Merge> applied = new ArrayList<>();
+  private final long receivedMicros = toMicros(Instant.now());
+  private int written;
+  private int duplicates;
+  private int newProfiles;
+
+  Transaction(DuckDBConnection conn, IdentityState state) throws SQLException {
+    this.conn = conn;
+    this.state = state;
+    // Appenders join the transaction only once a statement has begun it.
+    try (var st = conn.createStatement()) {
+      st.execute("SELECT 1");
+    }
+    events = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "events");
+    identities = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "identities");
+    profiles = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "profiles");
+    merges = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "identity_merges");
+    traits = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "trait_history");
+    consent = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "consent_history");
+  }
+
+  void add(CollectedMessage m) throws SQLException {
+    Event e = m.event();
+    if (e.messageId() != null && !state.messageIds.add(e.messageId())) {
+      duplicates++;
+      return;
+    }
+    Resolution r = state.graph.resolve(m.claims());
+    long at = toMicros(e.timestamp());
+    if (r.newProfile()) {
+      newProfiles++;
+      profiles.beginRow().append(r.profileId()).appendEpochMicros(at).appendNull().endRow();
+    }
+    for (Identity id : r.linked()) {
+      identities.beginRow().append(id.kind()).append(id.value()).append(r.profileId()).appendEpochMicros(at).endRow();
+    }
+    for (Resolution.Merge x : r.merges()) merge(x, "merged", e.messageId());
+    for (Resolution.Merge x : r.refused()) merge(x, "refused", e.messageId());
+    applied.addAll(r.merges());
+    for (Map.Entry<String, Object> t : m.traits().entrySet()) {
+      traits.beginRow().append(r.profileId()).append(t.getKey());
+      text(traits, Json.write(t.getValue()));
+      traits.appendEpochMicros(at);
+      text(traits, e.messageId()).endRow();
+    }
+    for (Map.Entry<String, Boolean> c : m.consent().entrySet()) {
+      consent.beginRow().append(r.profileId()).append(c.getKey()).append(c.getValue().booleanValue())
+          .appendEpochMicros(at);
+      text(consent, e.messageId()).endRow();
+    }
+    appendEvent(e, ++state.lastEventId, r.profileId(), at);
+    written++;
+  }
+
+  private void appendEvent(Event e, long id, long profileId, long at) throws SQLException {
+    events.beginRow().append(id);
+    text(events, e.messageId()).append(e.type().wireName());
+    text(events, e.name()).append(profileId);
+    text(events, e.anonymousId());
+    text(events, e.userId());
+    text(events, e.channel());
+    text(events, e.touchpoint()).appendEpochMicros(at)
+        .appendEpochMicros(e.receivedAt() == null ? receivedMicros : toMicros(e.receivedAt()));
+    text(events, Json.write(e.properties()));
+    text(events, Json.write(e.context()));
+    text(events, e.source()).append(profileId).endRow();
+  }
+
+  private void merge(Resolution.Merge x, String status, String messageId) throws SQLException {
+    merges.beginRow().append(x.fromProfile()).append(x.intoProfile()).append(status)
+        .append(x.via().kind()).append(x.via().value()).append(x.reason());
+    text(merges, messageId).appendEpochMicros(receivedMicros).endRow();
+  }
+
+  /** The counts so far. */
+  WriteReceipt receipt() {
+    return new WriteReceipt(written, duplicates, newProfiles);
+  }
+
+  /** Flushes the appenders and applies merges; the caller then commits. */
+  WriteReceipt finish() throws SQLException {
+    closeAppenders();
+    if (!applied.isEmpty()) {
+      try (PreparedStatement ev = conn.prepareStatement("UPDATE events SET profile_id = ? WHERE profile_id = ?");
+          PreparedStatement pr = conn.prepareStatement("UPDATE profiles SET merged_into = ? WHERE id = ?")) {
+        for (Resolution.Merge x : applied) {
+          ev.setLong(1, x.intoProfile());
+          ev.setLong(2, x.fromProfile());
+          ev.executeUpdate();
+          pr.setLong(1, x.intoProfile());
+          pr.setLong(2, x.fromProfile());
+          pr.executeUpdate();
+        }
+      }
+    }
+    return new WriteReceipt(written, duplicates, newProfiles);
+  }
+
+  private void closeAppenders() throws SQLException {
+    for (DuckDBAppender a : List.of(events, identities, profiles, merges, traits, consent)) {
+      if (!a.isClosed()) a.close();
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    closeAppenders();
+  }
+
+  private static DuckDBAppender text(DuckDBAppender a, String s) throws SQLException {
+    return s == null ? a.appendNull() : a.append(s);
+  }
+
+  static long toMicros(Instant t) {
+    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
+  }
+}
