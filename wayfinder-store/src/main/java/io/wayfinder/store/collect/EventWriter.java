@@ -6,6 +6,7 @@ import io.wayfinder.store.Database;
 import io.wayfinder.store.StoreException;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -27,7 +28,13 @@ public final class EventWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EventWriter.class);
   private static final int MAX_GROUP_EVENTS = 50_000;
 
-  private record Submission(List<CollectedMessage> messages, CompletableFuture<WriteReceipt> done) {}
+  /** Messages to write; a bulk import instead streams chunks, all in one transaction. */
+  private record Submission(
+      List<CollectedMessage> messages, Iterator<List<CollectedMessage>> chunks, CompletableFuture<WriteReceipt> done) {
+    boolean bulk() {
+      return chunks != null;
+    }
+  }
 
   private final DuckDBConnection conn;
   private final LinkedBlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
@@ -57,9 +64,26 @@ public final class EventWriter implements AutoCloseable {
     if (!running) {
       done.completeExceptionally(new StoreException("the event writer is closed"));
     } else {
-      queue.add(new Submission(List.copyOf(messages), done));
+      queue.add(new Submission(List.copyOf(messages), null, done));
     }
     return done;
+  }
+
+  /**
+   * Writes every chunk the iterator yields in one transaction: all or nothing. If the iterator
+   * throws (a bad row), nothing of it is stored and the exception is rethrown. Collection
+   * requests wait while a bulk import is being written.
+   */
+  public WriteReceipt writeAll(Iterator<List<CollectedMessage>> chunks) {
+    CompletableFuture<WriteReceipt> done = new CompletableFuture<>();
+    if (!running) throw new StoreException("the event writer is closed");
+    queue.add(new Submission(List.of(), chunks, done));
+    try {
+      return done.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw e;
+    }
   }
 
   /** Writes and commits messages now, waiting for the result (bulk import path). */
@@ -85,10 +109,14 @@ public final class EventWriter implements AutoCloseable {
       try {
         Submission first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) continue;
+        if (first.bulk()) {
+          commitBulk(first);
+          continue;
+        }
         group.add(first);
         int events = first.messages().size();
-        Submission next;
-        while (events < MAX_GROUP_EVENTS && (next = queue.poll()) != null) {
+        while (events < MAX_GROUP_EVENTS && queue.peek() != null && !queue.peek().bulk()) {
+          Submission next = queue.poll();
           group.add(next);
           events += next.messages().size();
         }
@@ -114,6 +142,25 @@ public final class EventWriter implements AutoCloseable {
       }
       // One submission may be the cause: retry each on its own so the others still land.
       for (Submission s : group) commitGroup(List.of(s));
+    }
+  }
+
+  private void commitBulk(Submission s) {
+    try {
+      WriteReceipt r;
+      try (Transaction tx = new Transaction(conn, state)) {
+        while (s.chunks().hasNext()) {
+          for (CollectedMessage m : s.chunks().next()) tx.add(m);
+        }
+        r = tx.finish();
+      }
+      conn.commit();
+      commits.incrementAndGet();
+      committedEvents.addAndGet(r.written());
+      s.done().complete(r);
+    } catch (SQLException | RuntimeException e) {
+      recover();
+      s.done().completeExceptionally(e instanceof SQLException ? new StoreException("import failed: " + e.getMessage(), e) : e);
     }
   }
 

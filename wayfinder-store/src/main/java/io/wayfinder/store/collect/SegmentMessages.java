@@ -70,6 +70,11 @@ public final class SegmentMessages {
     return v.field() == null ? v.detail() : v.field() + ": " + v.detail();
   }
 
+  /** Converts one message that names its own type (a line of a JSON Lines import). */
+  public static CollectedMessage convertOne(ObjectNode m, Source source, Instant receivedAt, int index) {
+    return convert(m, null, source, receivedAt, null, null, index);
+  }
+
   static CollectedMessage convert(ObjectNode m, EventType impliedType, Source source, Instant receivedAt,
       ObjectNode batchContext, Instant batchSentAt, int index) {
     Fields f = new Fields(m, index);
