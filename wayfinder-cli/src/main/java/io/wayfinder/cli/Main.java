@@ -11,6 +11,11 @@ import picocli.CommandLine.Command;
     description = "Wayfinder: collect, understand, measure, predict and act on customer journeys.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      ServeCommand.class,
+      ImportCommand.class,
+      SourcesCommand.class,
+      ProfilesCommand.class,
+      StatsCommand.class,
     })
 public final class Main implements Runnable {
 
@@ -29,6 +34,7 @@ public final class Main implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(new CliErrors());
+    cl.setDefaultValueProvider(new ConfigDefaults(System.getenv()));
     return cl;
   }
 

@@ -2,6 +2,7 @@ package io.wayfinder.server;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.wayfinder.server.api.ImportRoutes;
 import io.wayfinder.server.api.ManagementRoutes;
 import io.wayfinder.server.auth.AdminToken;
 import io.wayfinder.server.collect.CollectRoutes;
@@ -10,6 +11,7 @@ import io.wayfinder.server.problem.Problems;
 import io.wayfinder.store.Database;
 import io.wayfinder.store.Stats;
 import io.wayfinder.store.collect.EventWriter;
+import io.wayfinder.store.imports.Importer;
 import io.wayfinder.store.sources.SourceStore;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -38,6 +40,7 @@ public final class WayfinderServer implements AutoCloseable {
     metrics.gauge("wayfinder.store.commits", "store transactions since start", writer, EventWriter::commits);
     CollectRoutes collect = new CollectRoutes(sources, writer, metrics);
     ManagementRoutes api = new ManagementRoutes(db, sources, token);
+    ImportRoutes imports = new ImportRoutes(new Importer(writer, sources), cfg.dataDir());
     this.app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(JsonSupport.MAPPER, false));
       config.http.maxRequestSize = 64L * 1024 * 1024;
@@ -58,6 +61,7 @@ public final class WayfinderServer implements AutoCloseable {
       config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
       collect.register(config);
       api.register(config);
+      imports.register(config);
     });
   }
 
@@ -67,11 +71,24 @@ public final class WayfinderServer implements AutoCloseable {
     try {
       WayfinderServer s = new WayfinderServer(cfg, db);
       s.app.start();
+      s.advertise(cfg);
       log.info("Wayfinder listening on http://{}:{} (data: {})", cfg.host(), s.port(), cfg.dataDir());
       return s;
     } catch (RuntimeException e) {
       db.close();
       throw e;
+    }
+  }
+
+  /** The file through which the CLI finds the server that holds a data directory. */
+  public static final String URL_FILE = "server.url";
+
+  private void advertise(ServerConfig cfg) {
+    String host = cfg.host().equals("0.0.0.0") || cfg.host().equals("::") ? "127.0.0.1" : cfg.host();
+    try {
+      java.nio.file.Files.writeString(db.dataDir().resolve(URL_FILE), "http://" + host + ":" + port() + "\n");
+    } catch (java.io.IOException e) {
+      log.warn("cannot write {}: {}", URL_FILE, e.getMessage());
     }
   }
 
@@ -102,6 +119,11 @@ public final class WayfinderServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    try {
+      java.nio.file.Files.deleteIfExists(db.dataDir().resolve(URL_FILE));
+    } catch (java.io.IOException e) {
+      log.warn("cannot remove {}: {}", URL_FILE, e.getMessage());
+    }
     writer.close();
     db.close();
   }

@@ -8,8 +8,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.duckdb.DuckDBConnection;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,20 +51,21 @@ public final class Database implements AutoCloseable {
       throw new StoreException("cannot open " + url + ": " + e.getMessage(), e);
     }
     Database db = new Database(dataDir, conn);
-    db.migrate(targetVersion);
+    try {
+      db.migrate(targetVersion);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
     return db;
   }
 
   private void migrate(String targetVersion) {
-    var config = Flyway.configure()
-        .dataSource(new SingleConnectionDataSource(root))
-        .locations("classpath:db/migration")
-        .loggers("slf4j");
-    if (targetVersion != null) config.target(targetVersion);
-    MigrateResult result = config.load().migrate();
-    if (result.migrationsExecuted > 0) {
-      log.info("schema of {} migrated to version {} ({} migrations)", dataDir, result.targetSchemaVersion,
-          result.migrationsExecuted);
+    try {
+      int ran = Migrations.apply(root, targetVersion == null ? null : Integer.valueOf(targetVersion));
+      if (ran > 0) log.info("schema of {} migrated to version {} ({} migrations)", dataDir, Migrations.current(root), ran);
+    } catch (SQLException e) {
+      throw new StoreException("cannot migrate " + dataDir + ": " + e.getMessage(), e);
     }
   }
 

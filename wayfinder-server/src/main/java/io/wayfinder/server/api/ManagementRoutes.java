@@ -34,7 +34,7 @@ public final class ManagementRoutes {
 
   /** Sources in the shape the API returns them. */
   public record SourceView(String id, String name, String channel, String writeKey, String createdAt) {
-    static SourceView of(Source s) {
+    public static SourceView of(Source s) {
       return new SourceView(s.id(), s.name(), s.channel(), s.writeKey(), s.createdAt().toString());
     }
   }
