@@ -70,7 +70,7 @@ final class BroadbandMoveJourney {
     tl.track(t, "email", ACTIVATED, NAME, "Respond", "activation");
     if (rng.chance(0.35)) {
       tl.survey(t + days(rng.uniform(1, 3)), "email", "move_nps", "nps",
-          rng.score(POOR.meanNps(), 1.8, 0, 10), NAME, "Respond", "activation", "broadband move");
+          rng.score(POOR.meanNps(), 2.2, 0, 10), NAME, "Respond", "activation", "broadband move");
     }
     if (rng.chance(0.5)) tl.track(t + days(rng.logNormal(1.0, 0.5)), device, SPEED_TEST, NAME, "Repeat", "speed_test");
     if (rng.chance(0.2)) {

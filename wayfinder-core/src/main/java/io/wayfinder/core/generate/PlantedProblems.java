@@ -99,17 +99,18 @@ public record PlantedProblems(
           "discovery/pain points: transition Valuation Booked → Valuation Done median ≈ 12 days,"
               + " every other home_loan transition median ≤ 2 days"),
       new PoorStage("broadband_move", "Respond", List.of("technician_visit", "activation"),
-          3.5, 2.0, 6.5, 3.8,
+          4.0, 2.2, 6.5, 3.4,
           "KPIs by journey and stage: broadband_move/Respond has the lowest NPS and CSAT;"
               + " sentiment: negative comments at technician_visit and activation"),
       new KeyDriver("home_loan", "home_loan_nps", "nps",
           "valuation wait (days from Valuation Booked to Valuation Done)",
-          "Valuation Booked", "Valuation Done", 10.5, -0.25,
+          "Valuation Booked", "Valuation Done", 11.0, -0.25,
           List.of("status calls to the call centre", "document re-uploads"), -0.4,
           "key-driver analysis of home_loan_nps: valuation wait first"),
-      new ChurnRisk(0.75, 0.04, 40,
-          List.of("Help Article Viewed (web) then Complaint Filed (call_centre)",
-              "Survey Response csat 1-2 with a negative comment",
+      new ChurnRisk(0.6, 0.04, 40,
+          List.of("Help Article Viewed (web or app) then Complaint Filed (call_centre) with a"
+                  + " negative comment",
+              "Survey Response support_csat 1-2 with a negative comment (a quarter of them)",
               "Email Unsubscribed (half of them)", "no Order Completed afterwards"),
           "churn model: complaints, negative sentiment and channel switches rank these"
               + " customers high; listed in the summary's atRiskUserIds"),

@@ -43,9 +43,9 @@ final class SupportCaseJourney {
     tl.track(t, "email", UPDATED, NAME, "Respond", "case");
     t += days(rng.logNormal(1.2, 0.5));
     tl.track(t, rng.chance(0.5) ? "call_centre" : "email", RESOLVED, NAME, "Respond", "resolution");
-    if (rng.chance(0.35)) {
+    if (rng.chance(0.4)) {
       tl.survey(t + hours(rng.uniform(1, 24)), "email", "support_csat", "csat",
-          rng.score(4.0, 0.9, 1, 5), NAME, "Respond", "resolution", "support");
+          rng.score(4.2, 0.8, 1, 5), NAME, "Respond", "resolution", "support");
     }
     if (rng.chance(0.2)) {
       tl.survey(t + hours(rng.uniform(1, 24)), "email", "support_ces", "ces",
@@ -59,10 +59,12 @@ final class SupportCaseJourney {
     Device device = tl.customer.digital(rng, start);
     long t = helpVisit(tl, device, start) + hours(rng.uniform(1, 24));
     tl.track(t, "call_centre", COMPLAINT, NAME, "Request", "complaint")
-        .with("duration_seconds", rng.between(300, 2400));
+        .with("duration_seconds", rng.between(300, 2400))
+        .with("comment", Comments.write(rng, "csat", 1, "service"));
     t += days(rng.logNormal(0.8, 0.5));
     tl.track(t, "email", UPDATED, NAME, "Respond", "case");
-    if (rng.chance(0.9)) {
+    // Few complainers answer the survey; those who do are scathing.
+    if (rng.chance(0.25)) {
       tl.survey(t + hours(rng.uniform(1, 24)), "email", "support_csat", "csat",
           rng.score(1.3, 0.5, 1, 5), NAME, "Respond", "resolution", "support").with("comment",
           Comments.write(rng, "csat", 1, "support"));
