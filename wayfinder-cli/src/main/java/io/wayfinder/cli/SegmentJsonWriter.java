@@ -36,7 +36,7 @@ final class SegmentJsonWriter implements Closeable {
       json.writeStringField("messageId", e.messageId());
       if (e.userId() != null) json.writeStringField("userId", e.userId());
       if (e.anonymousId() != null) json.writeStringField("anonymousId", e.anonymousId());
-      json.writeStringField("timestamp", e.timestamp().toString());
+      json.writeStringField("timestamp", IsoTimestamp.format(e.timestamp().toEpochMilli()));
       switch (e.type()) {
         case ALIAS -> json.writeStringField("previousId", (String) e.properties().get("previousId"));
         case IDENTIFY -> writeMap("traits", e.properties());

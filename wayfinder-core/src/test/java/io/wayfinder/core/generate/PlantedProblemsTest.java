@@ -111,15 +111,13 @@ class PlantedProblemsTest {
     long negative = 0;
     long positive = 0;
     long comments = 0;
-    for (GeneratedCustomer c : CUSTOMERS) {
-      for (Event e : c.events()) {
-        if (!"Survey Response".equals(e.name()) || !"broadband_move".equals(e.properties().get("journey"))
-            || !"Respond".equals(e.properties().get("stage")) || !e.properties().containsKey("comment")) continue;
-        comments++;
-        String text = (String) e.properties().get("comment");
-        if (NEGATIVE_WORDS.stream().anyMatch(text::contains)) negative++;
-        if (POSITIVE_WORDS.stream().anyMatch(text::contains)) positive++;
-      }
+    for (Event e : allEvents()) {
+      if (!"Survey Response".equals(e.name()) || !"broadband_move".equals(e.properties().get("journey"))
+          || !"Respond".equals(e.properties().get("stage")) || !e.properties().containsKey("comment")) continue;
+      comments++;
+      String text = (String) e.properties().get("comment");
+      if (NEGATIVE_WORDS.stream().anyMatch(text::contains)) negative++;
+      if (POSITIVE_WORDS.stream().anyMatch(text::contains)) positive++;
     }
     assertThat(comments).isGreaterThan(100);
     assertThat((double) negative / comments).isGreaterThan(0.6);
@@ -185,16 +183,18 @@ class PlantedProblemsTest {
     var m = PLANTED.purchaseModel();
     double sum = 0;
     int n = 0;
-    for (GeneratedCustomer c : CUSTOMERS) {
-      for (Event e : c.events()) {
-        if (m.purchaseEvent().equals(e.name())) {
-          sum += ((Number) e.properties().get("revenue")).doubleValue();
-          n++;
-        }
+    for (Event e : allEvents()) {
+      if (m.purchaseEvent().equals(e.name())) {
+        sum += ((Number) e.properties().get("revenue")).doubleValue();
+        n++;
       }
     }
     double expected = m.p() * m.gamma() / (m.q() - 1);
     assertThat(sum / n).isCloseTo(expected, within(expected * 0.1));
+  }
+
+  private static List<Event> allEvents() {
+    return CUSTOMERS.stream().flatMap(c -> c.events().stream()).toList();
   }
 
   private static double median(List<Double> values) {
