@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       SourcesCommand.class,
       ProfilesCommand.class,
       StatsCommand.class,
+      GenerateCommand.class,
     })
 public final class Main implements Runnable {
 
