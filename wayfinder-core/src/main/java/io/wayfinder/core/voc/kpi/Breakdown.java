@@ -24,7 +24,7 @@ import java.util.Objects;
 public record Breakdown(
     ScoreScale scale,
     List<Dimension> dimensions,
-    Period period,
+    TrendPeriod period,
     ZoneId zone,
     Instant from,
     Instant to,
@@ -54,7 +54,7 @@ public record Breakdown(
     return new Breakdown(scale, List.of(dims), period, zone, from, to, filters, confidence);
   }
 
-  public Breakdown per(Period p) {
+  public Breakdown per(TrendPeriod p) {
     return new Breakdown(scale, dimensions, p, zone, from, to, filters, confidence);
   }
 

@@ -1,8 +1,6 @@
 package io.wayfinder.core.voc.kpi;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -34,7 +32,7 @@ public final class BreakdownEngine {
       filterCols[f++] = t.codes[e.getKey().ordinal()];
     }
 
-    Period period = q.period();
+    TrendPeriod period = q.period();
     long firstDay = Math.floorDiv(Math.floorDiv(t.minMillis, 1000) - MAX_OFFSET_SECONDS, DAY_SECONDS) - 31;
     long periodRadix = period == null || t.size == 0 ? 1
         : Math.floorDiv(Math.floorDiv(t.maxMillis, 1000) + MAX_OFFSET_SECONDS, DAY_SECONDS) - firstDay + 1;
@@ -42,9 +40,7 @@ public final class BreakdownEngine {
     long keySpace = periodRadix;
     for (long r : radix) keySpace = Math.multiplyExact(keySpace, r);
 
-    ZoneRules rules = q.zone().getRules();
-    boolean fixedOffset = rules.isFixedOffset();
-    long fixedOffsetSeconds = fixedOffset ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
+    LocalDays localDays = period == null || t.size == 0 ? null : new LocalDays(q.zone().getRules(), t.minMillis, t.maxMillis);
     long from = q.from() == null ? Long.MIN_VALUE : q.from().toEpochMilli();
     long to = q.to() == null ? Long.MAX_VALUE : q.to().toEpochMilli();
     byte scale = (byte) q.scale().ordinal();
@@ -59,12 +55,7 @@ public final class BreakdownEngine {
       for (int k = 0; k < filterCols.length; k++) if (filterCols[k][row] != filterCodes[k]) continue rows;
       long key = 0;
       for (int i = 0; i < dims.length; i++) key = key * radix[i] + t.codes[dims[i]][row];
-      if (period != null) {
-        long seconds = Math.floorDiv(ms, 1000);
-        long offset = fixedOffset ? fixedOffsetSeconds
-            : rules.getOffset(Instant.ofEpochMilli(ms)).getTotalSeconds();
-        key = key * periodRadix + period.startDay(Math.floorDiv(seconds + offset, DAY_SECONDS)) - firstDay;
-      }
+      if (localDays != null) key = key * periodRadix + period.startDay(localDays.epochDay(ms)) - firstDay;
       int slot = groups.slot(key);
       int at = slot * range;
       if (at + range > counts.length) counts = Arrays.copyOf(counts, Math.max(counts.length * 2, at + range));

@@ -1,7 +1,5 @@
 package io.wayfinder.core.voc.kpi;
 
-import org.hipparchus.distribution.continuous.TDistribution;
-
 /**
  * Customer effort score: the mean agreement (1–7) with "made it easy", with a Student t
  * interval, and the share who agree (5–7) in percent.
@@ -19,9 +17,8 @@ public record Ces(long responses, double mean, double standardDeviation, long ag
 
   /** mean ± t(n−1)·sd/√n. */
   public Interval tInterval(double confidence) {
-    Interval.checkConfidence(confidence);
     if (responses < 2) return new Interval(Double.NaN, Double.NaN);
-    double t = new TDistribution(responses - 1).inverseCumulativeProbability(0.5 + confidence / 2);
+    double t = Quantiles.t(confidence, responses - 1);
     double half = t * standardError();
     return new Interval(mean - half, mean + half);
   }

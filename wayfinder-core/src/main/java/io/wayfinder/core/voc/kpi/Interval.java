@@ -1,7 +1,5 @@
 package io.wayfinder.core.voc.kpi;
 
-import org.hipparchus.distribution.continuous.NormalDistribution;
-
 /** A two-sided confidence interval, in the unit of the estimate it belongs to. */
 public record Interval(double low, double high) {
 
@@ -14,12 +12,6 @@ public record Interval(double low, double high) {
     return high < other.low || other.high < low;
   }
 
-  /** The standard-normal quantile for a two-sided interval of the given confidence (0.95 → 1.96). */
-  static double z(double confidence) {
-    checkConfidence(confidence);
-    return new NormalDistribution(0, 1).inverseCumulativeProbability(0.5 + confidence / 2);
-  }
-
   static void checkConfidence(double confidence) {
     if (!(confidence > 0 && confidence < 1)) {
       throw new IllegalArgumentException("confidence must be between 0 and 1, got " + confidence);
@@ -29,7 +21,7 @@ public record Interval(double low, double high) {
   /** Wilson score interval for a proportion, in percent. */
   static Interval wilsonPercent(long successes, long n, double confidence) {
     if (n == 0) return new Interval(Double.NaN, Double.NaN);
-    double z = z(confidence);
+    double z = Quantiles.z(confidence);
     double p = (double) successes / n;
     double z2n = z * z / n;
     double centre = (p + z2n / 2) / (1 + z2n);

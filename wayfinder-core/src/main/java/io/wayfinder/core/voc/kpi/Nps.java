@@ -47,7 +47,7 @@ public record Nps(long promoters, long passives, long detractors) {
 
   /** Wald interval value ± z·SE, in points. */
   public Interval wald(double confidence) {
-    double half = Interval.z(confidence) * standardError();
+    double half = Quantiles.z(confidence) * standardError();
     return new Interval(value() - half, value() + half);
   }
 
@@ -58,7 +58,7 @@ public record Nps(long promoters, long passives, long detractors) {
   public Interval adjustedWald(double confidence) {
     double n = responses() + 3.0;
     double centre = adjustedValue();
-    double half = Interval.z(confidence) * 100 * standardError(promoters + 0.75, detractors + 0.75, n);
+    double half = Quantiles.z(confidence) * 100 * standardError(promoters + 0.75, detractors + 0.75, n);
     return new Interval(centre - half, centre + half);
   }
 

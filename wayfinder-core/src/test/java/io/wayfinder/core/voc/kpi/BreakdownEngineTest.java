@@ -36,26 +36,34 @@ class BreakdownEngineTest {
     }
   }
 
-  @Test
-  void weeklyTrendsByJourneyAndChannelAgreeWithAPlainGroupingInAZoneWithDaylightSaving() {
+  @ParameterizedTest
+  @EnumSource(TrendPeriod.class)
+  void trendsByJourneyAndChannelAgreeWithAPlainGroupingInAZoneWithDaylightSaving(TrendPeriod period) {
     List<SurveyResponse> responses = new ArrayList<>();
     new SyntheticResponses(11, "request", 0.1, Instant.parse("2025-03-01T00:00:00Z"), 70).generate(20_000, responses::add);
     ZoneId paris = ZoneId.of("Europe/Paris");
     BreakdownResult r = engine.run(
-        Breakdown.of(ScoreScale.CSAT).by(Dimension.JOURNEY, Dimension.CHANNEL).per(Period.WEEK).inZone(paris),
+        Breakdown.of(ScoreScale.CSAT).by(Dimension.JOURNEY, Dimension.CHANNEL).per(period).inZone(paris),
         ResponseTable.of(responses));
 
     Map<List<Object>, List<Integer>> expected = responses.stream()
         .filter(x -> x.scale() == ScoreScale.CSAT)
         .collect(Collectors.groupingBy(x -> List.of(x.journey(), x.channel(),
-                x.answeredAt().atZone(paris).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))),
+                bucket(period, x.answeredAt().atZone(paris).toLocalDate())),
             Collectors.mapping(SurveyResponse::score, Collectors.toList())));
     assertThat(r.rows()).hasSize(expected.size());
     for (BreakdownRow row : r.rows()) {
       List<Integer> scores = expected.get(List.of(row.key().get(0), row.key().get(1), row.periodStart()));
       assertThat(row.counts()).isEqualTo(ScoreCounts.ofScores(ScoreScale.CSAT, scores.stream().mapToInt(i -> i).toArray()));
-      assertThat(row.periodStart().getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
     }
+  }
+
+  private static LocalDate bucket(TrendPeriod period, LocalDate day) {
+    return switch (period) {
+      case DAY -> day;
+      case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+      case MONTH -> day.withDayOfMonth(1);
+    };
   }
 
   @Test
@@ -65,7 +73,7 @@ class BreakdownEngineTest {
     Instant from = Instant.parse("2025-02-01T00:00:00Z");
     Instant to = Instant.parse("2025-04-01T00:00:00Z");
     BreakdownResult r = engine.run(
-        Breakdown.of(ScoreScale.NPS).per(Period.MONTH).where(Dimension.TOUCHPOINT, "respond-2").between(from, to),
+        Breakdown.of(ScoreScale.NPS).per(TrendPeriod.MONTH).where(Dimension.TOUCHPOINT, "respond-2").between(from, to),
         ResponseTable.of(responses));
 
     Map<LocalDate, Long> expected = responses.stream()
@@ -81,7 +89,7 @@ class BreakdownEngineTest {
   @Test
   void aChangeBetweenTwoPeriodsIsTestedOnTheirCounts() {
     ResponseTable t = new SyntheticResponses(5, "respond", 0.15, START, 60).table(20_000);
-    BreakdownResult r = engine.run(Breakdown.of(ScoreScale.NPS).by(Dimension.STAGE).per(Period.MONTH), t);
+    BreakdownResult r = engine.run(Breakdown.of(ScoreScale.NPS).by(Dimension.STAGE).per(TrendPeriod.MONTH), t);
     List<BreakdownRow> respond = r.rows("respond");
     List<BreakdownRow> repeat = r.rows("repeat");
     ChangeTest sameStage = ChangeTest.of(respond.get(1).counts(), respond.get(0).counts());

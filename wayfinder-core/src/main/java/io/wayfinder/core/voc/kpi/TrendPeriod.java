@@ -3,7 +3,7 @@ package io.wayfinder.core.voc.kpi;
 import java.time.LocalDate;
 
 /** Trend buckets: calendar day, ISO week (Monday first) or calendar month. */
-public enum Period {
+public enum TrendPeriod {
   DAY,
   WEEK,
   MONTH;
