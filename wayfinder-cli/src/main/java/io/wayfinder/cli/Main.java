@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ProfilesCommand.class,
       StatsCommand.class,
       GenerateCommand.class,
+      SentimentCommand.class,
     })
 public final class Main implements Runnable {
 
@@ -35,6 +36,7 @@ public final class Main implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(new CliErrors());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setDefaultValueProvider(new ConfigDefaults(System.getenv()));
     return cl;
   }
