@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Wayfinder: collect, understand, measure, predict and act on customer journeys.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      DiscoverCommand.class,
     })
 public final class Main implements Runnable {
 
