@@ -81,6 +81,8 @@ public final class DiscoveryBenchmark {
     }
 
     DuckDbDfg duck = DuckDbDfg.run(columns, discovery.value);
+    double csvRate = readRate(eventLogs().resolve("receipt.csv"));
+    double xesRate = readRate(receipt);
 
     System.out.println();
     System.out.println("| measure | value | target |");
@@ -92,6 +94,8 @@ public final class DiscoveryBenchmark {
     row("discovery: DFG + p50/p90 waits + variants + durations + rework (median of " + RUNS + ")",
         secs(discovery.median), "<= 0.5 s");
     row("funnel, 5 steps (median of " + RUNS + ")", secs(funnel.median), "<= 0.5 s");
+    row("reader throughput, receipt.csv (CSV, offsets, 15 columns)", String.format(Locale.ROOT, "%,.0f events/s", csvRate), "");
+    row("reader throughput, receipt.xes.gz (gzip + StAX)", String.format(Locale.ROOT, "%,.0f events/s", xesRate), "");
     row("DuckDB Appender load (" + n + " rows)", secs(duck.loadSeconds), "");
     row("DuckDB DFG window query: count, mean, median (median of 3)", secs(duck.querySeconds), "");
     row("DuckDB / Wayfinder discovery", String.format(Locale.ROOT, "%.1fx", duck.querySeconds / discovery.median), "");
@@ -165,6 +169,23 @@ public final class DiscoveryBenchmark {
         && close(r.caseDurations().medianSeconds(), x.get("median_case_duration_seconds").asDouble())
         && close(r.caseDurations().minSeconds(), x.get("min_case_duration_seconds").asDouble())
         && close(r.caseDurations().maxSeconds(), x.get("max_case_duration_seconds").asDouble()), "durations");
+  }
+
+  /** Events per second read from {@code file}, over 20 warm reads. */
+  private static double readRate(Path file) {
+    long events = 0;
+    long t = 0;
+    for (int r = 0; r < 25; r++) {
+      long start = System.nanoTime();
+      try (EventLogReader reader = EventLogReaders.open(file)) {
+        long n = reader.stream().count();
+        if (r >= 5) {
+          events += n;
+          t += System.nanoTime() - start;
+        }
+      }
+    }
+    return events / (t / 1e9);
   }
 
   static boolean close(double a, double b) {
