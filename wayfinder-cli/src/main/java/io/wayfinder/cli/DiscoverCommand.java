@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wayfinder.core.eventlog.ColumnMapping;
 import io.wayfinder.core.eventlog.EventLogReader;
 import io.wayfinder.core.eventlog.EventLogReaders;
+import io.wayfinder.core.eventlog.Timestamps;
 import io.wayfinder.core.journey.discovery.ActivityClassifier;
 import io.wayfinder.core.journey.discovery.DiscoveryEngine;
 import io.wayfinder.core.journey.discovery.DiscoveryQuery;
@@ -28,10 +29,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "discover",
     mixinStandardHelpOptions = true,
-    description = {
-      "Discover journeys in an event log file (.xes, .xes.gz, .csv, .csv.gz): directly-follows graph,",
-      "start/end activities, variants, case durations, self-loops and rework, and an optional funnel."
-    })
+    description = "Discover journeys in an event log file (.xes, .xes.gz, .csv, .csv.gz): directly-follows"
+        + " graph, start/end activities, variants, case durations, self-loops and rework, and an optional funnel.")
 final class DiscoverCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "the event log")
   Path file;
@@ -58,10 +57,12 @@ final class DiscoverCommand implements Callable<Integer> {
       description = "what makes an activity: the event name (default) or name and lifecycle transition")
   String classifier;
 
-  @Option(names = "--from", paramLabel = "INSTANT", description = "only events at or after this ISO-8601 instant")
+  @Option(names = "--from", paramLabel = "TIME", converter = TimeConverter.class,
+      description = "only events at or after this ISO-8601 time (no offset: UTC), e.g. 2011-01-01")
   Instant from;
 
-  @Option(names = "--to", paramLabel = "INSTANT", description = "only events before this ISO-8601 instant")
+  @Option(names = "--to", paramLabel = "TIME", converter = TimeConverter.class,
+      description = "only events before this ISO-8601 time (no offset: UTC)")
   Instant to;
 
   @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "variants to list (default ${DEFAULT-VALUE})")
@@ -71,8 +72,7 @@ final class DiscoverCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ColumnMapping mapping = new ColumnMapping(caseColumn, activityColumn, timestampColumn,
-        ColumnMapping.DEFAULT.lifecycleColumn(), ZoneOffset.UTC);
+    ColumnMapping mapping = ColumnMapping.of(caseColumn, activityColumn, timestampColumn);
     DiscoveryQuery query;
     try {
       query = DiscoveryQuery.ALL.classifiedBy(ActivityClassifier.fromLabel(classifier)).during(from, to);
@@ -95,5 +95,17 @@ final class DiscoverCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** Times on the command line are read like those in event logs. */
+  static final class TimeConverter implements CommandLine.ITypeConverter<Instant> {
+    @Override
+    public Instant convert(String value) {
+      try {
+        return Timestamps.parse(value, ZoneOffset.UTC);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
   }
 }

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wayfinder.core.eventlog.EventLogReader;
+import io.wayfinder.core.eventlog.EventLogReaders;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -118,6 +121,23 @@ class DiscoverCommandTest {
     assertThat(j.get("activity_names").toString()).isEqualTo("[\"visit+complete\",\"visit+start\"]");
     assertThat(j.get("dfg").toString()).isEqualTo("[[\"visit+start\",\"visit+complete\",1]]");
     assertThat(j.get("max_case_duration_seconds").asDouble()).isEqualTo(1800.0);
+  }
+
+  @Test
+  void periodKeepsEventsFromInclusiveToExclusive() throws IOException {
+    Instant from = Instant.parse("2011-01-01T00:00:00Z");
+    Instant to = Instant.parse("2011-01-08T00:00:00Z");
+    long inPeriod;
+    try (EventLogReader events = EventLogReaders.open(EventLogFiles.of("running-example.xes"))) {
+      inPeriod = events.stream().filter(e -> !e.timestamp().isBefore(from) && e.timestamp().isBefore(to)).count();
+    }
+    Run r = run("discover", EventLogFiles.of("running-example.xes").toString(), "--json",
+        "--from", "2011-01-01", "--to", "2011-01-08T00:00:00+00:00");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode week = new ObjectMapper().readTree(r.out());
+    assertThat(week.get("events").asLong()).isEqualTo(inPeriod).isBetween(1L, 41L);
+    assertThat(week.get("max_case_duration_seconds").asDouble()).isLessThanOrEqualTo(7 * 86400.0);
+    assertThat(run("discover", "x.csv", "--from", "yesterday").err()).contains("ISO-8601");
   }
 
   @Test
