@@ -215,11 +215,10 @@ public final class DiscoveryBenchmark {
     return new Timed<>(value, seconds[RUNS / 2]);
   }
 
-  private static long usedHeap() throws InterruptedException {
+  private static long usedHeap() {
     Runtime rt = Runtime.getRuntime();
     for (int i = 0; i < 3; i++) {
-      System.gc();
-      Thread.sleep(100);
+      System.gc(); // ParallelGC collects fully on request
     }
     return rt.totalMemory() - rt.freeMemory();
   }
