@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       StatsCommand.class,
       GenerateCommand.class,
       SentimentCommand.class,
+      DiscoverCommand.class,
     })
 public final class Main implements Runnable {
 

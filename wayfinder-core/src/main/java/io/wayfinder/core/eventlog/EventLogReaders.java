@@ -44,11 +44,24 @@ public final class EventLogReaders {
       throw new EventLogException(file, 0, null, "unknown event log format: expected .xes, .xes.gz, .csv or .csv.gz");
     }
     InputStream in = input(path, gzip);
-    if (base.endsWith(".xes")) {
-      return new XesEventLogReader(file, in, mapping);
+    try {
+      if (base.endsWith(".xes")) {
+        return new XesEventLogReader(file, in, mapping);
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+      return new CsvEventLogReader(file, reader, mapping);
+    } catch (RuntimeException e) {
+      closeQuietly(in); // a bad header must not leak the file handle
+      throw e;
     }
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-    return new CsvEventLogReader(file, reader, mapping);
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException ignored) {
+      // the original failure is the one to report
+    }
   }
 
   private static InputStream input(Path path, boolean gzip) {

@@ -28,11 +28,16 @@ public final class EventWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EventWriter.class);
   private static final int MAX_GROUP_EVENTS = 50_000;
 
-  /** Messages to write; a bulk import instead streams chunks, all in one transaction. */
-  private record Submission(
-      List<CollectedMessage> messages, Iterator<List<CollectedMessage>> chunks, CompletableFuture<WriteReceipt> done) {
+  /** Work done alone in one transaction of the writer (a bulk import). */
+  @FunctionalInterface
+  public interface BulkJob {
+    void run(BulkSession session) throws SQLException;
+  }
+
+  /** Messages to write; or a bulk job, run alone in one transaction. */
+  private record Submission(List<CollectedMessage> messages, BulkJob job, CompletableFuture<WriteReceipt> done) {
     boolean bulk() {
-      return chunks != null;
+      return job != null;
     }
   }
 
@@ -75,9 +80,17 @@ public final class EventWriter implements AutoCloseable {
    * requests wait while a bulk import is being written.
    */
   public WriteReceipt writeAll(Iterator<List<CollectedMessage>> chunks) {
+    return runBulk(session -> session.write(chunks));
+  }
+
+  /**
+   * Runs a bulk job alone in one transaction of the writer: committed when it returns, rolled
+   * back (and the in-memory identity state reloaded) when it throws.
+   */
+  public WriteReceipt runBulk(BulkJob job) {
     CompletableFuture<WriteReceipt> done = new CompletableFuture<>();
     if (!running) throw new StoreException("the event writer is closed");
-    queue.add(new Submission(List.of(), chunks, done));
+    queue.add(new Submission(List.of(), job, done));
     try {
       return done.join();
     } catch (java.util.concurrent.CompletionException e) {
@@ -149,9 +162,7 @@ public final class EventWriter implements AutoCloseable {
     try {
       WriteReceipt r;
       try (Transaction tx = new Transaction(conn, state)) {
-        while (s.chunks().hasNext()) {
-          for (CollectedMessage m : s.chunks().next()) tx.add(m);
-        }
+        s.job().run(new BulkSession(tx));
         r = tx.finish();
       }
       conn.commit();

@@ -4,6 +4,7 @@ import io.wayfinder.core.collect.CollectedMessage;
 import io.wayfinder.core.collect.WriteReceipt;
 import io.wayfinder.core.event.Event;
 import io.wayfinder.core.identity.Identity;
+import io.wayfinder.core.identity.IdentityClaims;
 import io.wayfinder.core.identity.Resolution;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -29,7 +30,7 @@ final class Transaction implements AutoCloseable {
   private final DuckDBAppender consent;
   private final List<Resolution.Merge> applied = new ArrayList<>();
   private final long receivedMicros = toMicros(Instant.now());
-  private int written;
+  private long written;
   private int duplicates;
   private int newProfiles;
 
@@ -54,18 +55,8 @@ final class Transaction implements AutoCloseable {
       duplicates++;
       return;
     }
-    Resolution r = state.graph.resolve(m.claims());
     long at = toMicros(e.timestamp());
-    if (r.newProfile()) {
-      newProfiles++;
-      profiles.beginRow().append(r.profileId()).appendEpochMicros(at).appendNull().endRow();
-    }
-    for (Identity id : r.linked()) {
-      identities.beginRow().append(id.kind()).append(id.value()).append(r.profileId()).appendEpochMicros(at).endRow();
-    }
-    for (Resolution.Merge x : r.merges()) merge(x, "merged", e.messageId());
-    for (Resolution.Merge x : r.refused()) merge(x, "refused", e.messageId());
-    applied.addAll(r.merges());
+    Resolution r = resolve(m.claims(), at, e.messageId());
     for (Map.Entry<String, Object> t : m.traits().entrySet()) {
       traits.beginRow().append(r.profileId()).append(t.getKey());
       text(traits, Json.write(t.getValue()));
@@ -79,6 +70,38 @@ final class Transaction implements AutoCloseable {
     }
     appendEvent(e, ++state.lastEventId, r.profileId(), at);
     written++;
+  }
+
+  /** Resolves identity claims and appends what changed in the graph (profiles, identities, merges). */
+  Resolution resolve(IdentityClaims claims, long atMicros, String messageId) throws SQLException {
+    Resolution r = state.graph.resolve(claims);
+    if (r.newProfile()) {
+      newProfiles++;
+      profiles.beginRow().append(r.profileId()).appendEpochMicros(atMicros).appendNull().endRow();
+    }
+    for (Identity id : r.linked()) {
+      identities.beginRow().append(id.kind()).append(id.value()).append(r.profileId()).appendEpochMicros(atMicros).endRow();
+    }
+    for (Resolution.Merge x : r.merges()) merge(x, "merged", messageId);
+    for (Resolution.Merge x : r.refused()) merge(x, "refused", messageId);
+    applied.addAll(r.merges());
+    return r;
+  }
+
+  /** Reserves {@code n} consecutive event ids; returns the first. */
+  long reserveEventIds(long n) {
+    long first = state.lastEventId + 1;
+    state.lastEventId += n;
+    return first;
+  }
+
+  /** Counts events appended outside {@link #add} (by SQL). */
+  void countWritten(long n) {
+    written += (int) n;
+  }
+
+  DuckDBConnection connection() {
+    return conn;
   }
 
   private void appendEvent(Event e, long id, long profileId, long at) throws SQLException {
@@ -103,7 +126,7 @@ final class Transaction implements AutoCloseable {
 
   /** The counts so far. */
   WriteReceipt receipt() {
-    return new WriteReceipt(written, duplicates, newProfiles);
+    return new WriteReceipt((int) written, duplicates, newProfiles);
   }
 
   /** Flushes the appenders and applies merges; the caller then commits. */
@@ -122,7 +145,14 @@ final class Transaction implements AutoCloseable {
         }
       }
     }
-    return new WriteReceipt(written, duplicates, newProfiles);
+    return new WriteReceipt((int) written, duplicates, newProfiles);
+  }
+
+  /** Flushes the appenders so SQL in this transaction sees their rows. */
+  void flush() throws SQLException {
+    for (DuckDBAppender a : List.of(events, identities, profiles, merges, traits, consent)) {
+      if (!a.isClosed()) a.flush();
+    }
   }
 
   private void closeAppenders() throws SQLException {

@@ -44,6 +44,7 @@ public final class Importer {
     ImportFormat format = spec.format() != null ? spec.format() : ImportFormat.detect(file);
     Source source = sources.getOrCreate(spec.sourceName(), spec.channel());
     List<ImportResult.Reject> kept = new ArrayList<>();
+    if (SqlTableImport.handles(format)) return runSql(file, format, spec, source, kept, start, progress);
     long[] counts = new long[2]; // rows, rejected
     Set<String> customers = new HashSet<>();
     try (Rows rows = open(file, format, spec, source); RejectFile rejects = RejectFile.open(spec.rejectFile())) {
@@ -82,6 +83,20 @@ public final class Importer {
       double seconds = (System.nanoTime() - start) / 1e9;
       return new ImportResult(file.toString(), format.name().toLowerCase(), counts[0], r.written(), counts[1],
           r.duplicates(), r.newProfiles(), customers.size(), seconds,
+          spec.rejectFile() == null ? null : spec.rejectFile().toString(), List.copyOf(kept));
+    }
+  }
+
+  private ImportResult runSql(Path file, ImportFormat format, ImportSpec spec, Source source,
+      List<ImportResult.Reject> kept, long start, LongConsumer progress) {
+    if (!Files.isRegularFile(file)) throw new EventLogException(file.toString(), 0, null, "no such file");
+    try (RejectFile rejects = RejectFile.open(spec.rejectFile())) {
+      SqlTableImport sql = new SqlTableImport(file.toAbsolutePath().toString(), format, spec, source.name(),
+          source.channel(), rejects, kept);
+      WriteReceipt r = writer.runBulk(sql::run);
+      progress.accept(sql.rows);
+      return new ImportResult(file.toString(), format.name().toLowerCase(), sql.rows, r.written(), sql.rejected,
+          0, r.newProfiles(), sql.customers, (System.nanoTime() - start) / 1e9,
           spec.rejectFile() == null ? null : spec.rejectFile().toString(), List.copyOf(kept));
     }
   }

@@ -7,11 +7,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
- * Runs discovery queries over a {@link JourneyIndex}: two passes over the selected events, the
- * first counting (start/end activities, edges, variants, durations, rework), the second gathering
- * the transition times of each edge into one array for mean, median and p90.
+ * Runs discovery queries over a {@link JourneyIndex}. The first pass over the selected events
+ * turns each case into a variant and a duration; counts that depend only on the activity sequence
+ * (start/end activities, edges, rework) are then taken once per variant; a second pass gathers the
+ * transition times of each edge into one array for mean, median and p90. Both passes run over
+ * chunks of cases in parallel (common fork-join pool); results do not depend on the chunking.
  *
  * <p>Thread-safe: each call works on its own buffers.
  */
@@ -20,145 +23,126 @@ public final class DiscoveryEngine {
       Comparator.comparingInt(NamedCount::count).reversed()
           .thenComparing(NamedCount::name, Comparator.nullsFirst(CodePointOrder.INSTANCE));
 
+  /** Below this many events in the index, one thread does it all. */
+  private static final int PARALLEL_THRESHOLD = 200_000;
+
   private final JourneyIndex index;
+  private final int parallelThreshold;
 
   public DiscoveryEngine(JourneyIndex index) {
+    this(index, PARALLEL_THRESHOLD);
+  }
+
+  /** With another threshold for going parallel; tests use 0 to run small logs in chunks. */
+  DiscoveryEngine(JourneyIndex index, int parallelThreshold) {
     this.index = index;
+    this.parallelThreshold = parallelThreshold;
   }
 
   /** Discovers the directly-follows graph, variants, durations and rework of the query's slice. */
   public DiscoveryResult discover(DiscoveryQuery query) {
     EventSelection s = new EventSelection(index, query);
-    int labels = s.labels.length;
-    int[] classOf = index.eventClassColumn();
-    long[] time = index.timeColumn();
-    int[] classCount = new int[index.eventClassCount()];
-    int[] starts = new int[labels];
-    int[] ends = new int[labels];
-    int[] seenInCase = new int[labels];
-    int[] reworkedInCase = new int[labels];
-    int[] reworkCases = new int[labels];
-    int[] repeats = new int[labels];
-    EdgeIds edges = new EdgeIds(labels);
-    int[] edgeCount = new int[64];
+    List<CaseChunk> chunks = chunks(s);
+    chunks.parallelStream().forEach(CaseChunk::scanVariants);
+    // merge the chunks' variants; durations are concatenated (their order does not matter)
     VariantTable variants = new VariantTable();
     long[] durations = new long[s.cases.length];
-    int[] seq = new int[s.longestCase()];
     int cases = 0;
     int events = 0;
-    for (int c : s.cases) {
-      int len = 0;
-      long first = 0;
-      long last = 0;
-      int mark = cases + 1;
-      for (int i = index.caseStart(c), end = index.caseStart(c + 1); i < end; i++) {
-        long t = time[i];
-        int label = t >= s.from && t < s.to ? s.labelOfClass[classOf[i]] : -1;
-        if (label < 0) {
-          continue;
-        }
-        classCount[classOf[i]]++;
-        if (len == 0) {
-          first = t;
-          starts[label]++;
-        } else {
-          int e = edges.id(seq[len - 1], label);
-          if (e == edgeCount.length) {
-            edgeCount = Arrays.copyOf(edgeCount, e * 2);
-          }
-          edgeCount[e]++;
-        }
-        if (seenInCase[label] == mark) {
-          repeats[label]++;
-          if (reworkedInCase[label] != mark) {
-            reworkedInCase[label] = mark;
-            reworkCases[label]++;
-          }
-        }
-        seenInCase[label] = mark;
-        seq[len++] = label;
-        last = t;
+    for (CaseChunk chunk : chunks) {
+      chunk.globalVariant = new int[chunk.variants.size];
+      for (int v = 0; v < chunk.variants.size; v++) {
+        int[] seq = chunk.variants.sequence(v);
+        chunk.globalVariant[v] = variants.add(seq, seq.length, chunk.variants.counts[v]);
       }
-      if (len > 0) {
-        ends[seq[len - 1]]++;
-        durations[cases++] = last - first;
-        events += len;
-        variants.add(seq, len);
-      }
+      System.arraycopy(chunk.durations, 0, durations, cases, chunk.cases);
+      cases += chunk.cases;
+      events += chunk.events;
     }
-    List<DirectlyFollows> dfg = transitionTimes(s, edges, edgeCount);
+    // everything that depends only on the sequence is counted once per variant
+    VariantCounts counts = new VariantCounts(s.labels.length, variants);
+    int[] classCount = new int[index.eventClassCount()];
+    List<DirectlyFollows> dfg = transitionTimes(s, chunks, counts, classCount);
     return new DiscoveryResult(
         cases,
         events,
-        activitiesPresent(s, classCount),
-        counts(s.labels, starts),
-        counts(s.labels, ends),
+        activitiesPresent(s.labels, counts.occurrences),
+        counts(s.labels, counts.starts),
+        counts(s.labels, counts.ends),
         lifecycleCounts(classCount),
         dfg,
         variantList(s, variants, cases),
         caseDurations(durations, cases),
-        reworkList(s.labels, reworkCases, repeats));
+        reworkList(s.labels, counts.reworkCases, counts.repeats));
   }
 
-  /** Second pass: the time between the two events of every edge occurrence, grouped by edge. */
-  private List<DirectlyFollows> transitionTimes(EventSelection s, EdgeIds edges, int[] edgeCount) {
+  /** About four chunks per core for balance; one for small selections, where threads cost more. */
+  private List<CaseChunk> chunks(EventSelection s) {
+    int n = s.cases.length;
+    int parts = index.eventCount() < parallelThreshold ? 1 : 4 * Runtime.getRuntime().availableProcessors();
+    parts = Math.max(1, Math.min(parts, n));
+    List<CaseChunk> chunks = new ArrayList<>(parts);
+    for (int k = 0; k < parts; k++) {
+      chunks.add(new CaseChunk(index, s, (int) ((long) n * k / parts), (int) ((long) n * (k + 1) / parts)));
+    }
+    return chunks;
+  }
+
+  /**
+   * Pass 2: the time between the two events of every edge occurrence, grouped by edge (each chunk
+   * fills its own region of an edge's range); and the events per event class, as lifecycle
+   * transitions are not part of a name-only label.
+   */
+  private List<DirectlyFollows> transitionTimes(
+      EventSelection s, List<CaseChunk> chunks, VariantCounts counts, int[] classCount) {
+    EdgeIds edges = counts.edges;
     int n = edges.size;
     int[] offset = new int[n + 1];
     for (int e = 0; e < n; e++) {
-      offset[e + 1] = offset[e] + edgeCount[e];
+      offset[e + 1] = offset[e] + counts.edgeCount[e];
     }
-    int[] fill = Arrays.copyOf(offset, n);
     long[] gaps = new long[offset[n]];
-    int[] classOf = index.eventClassColumn();
-    long[] time = index.timeColumn();
-    for (int c : s.cases) {
-      int prev = -1;
-      long prevTime = 0;
-      for (int i = index.caseStart(c), end = index.caseStart(c + 1); i < end; i++) {
-        long t = time[i];
-        int label = t >= s.from && t < s.to ? s.labelOfClass[classOf[i]] : -1;
-        if (label < 0) {
-          continue;
-        }
-        if (prev >= 0) {
-          gaps[fill[edges.existing(prev, label)]++] = t - prevTime;
-        }
-        prev = label;
-        prevTime = t;
+    int[][] fills = new int[chunks.size()][];
+    int[] next = Arrays.copyOf(offset, n);
+    for (int k = 0; k < chunks.size(); k++) {
+      fills[k] = next.clone();
+      int[] chunkCounts = chunks.get(k).edgeCounts(counts.variantEdges, n);
+      for (int e = 0; e < n; e++) {
+        next[e] += chunkCounts[e];
       }
     }
-    List<DirectlyFollows> dfg = new ArrayList<>(n);
-    for (int e = 0; e < n; e++) {
+    int[][] classCounts = new int[chunks.size()][classCount.length];
+    IntStream.range(0, chunks.size()).parallel()
+        .forEach(k -> chunks.get(k).gatherGaps(counts.variantEdges, fills[k], gaps, classCounts[k]));
+    for (int[] chunkClassCount : classCounts) {
+      Arrays.setAll(classCount, c -> classCount[c] + chunkClassCount[c]);
+    }
+    DirectlyFollows[] dfg = new DirectlyFollows[n];
+    // edges are independent: their quantiles are selected in parallel
+    IntStream.range(0, n).parallel().forEach(e -> {
       int from = offset[e];
       int to = offset[e + 1];
-      dfg.add(new DirectlyFollows(
+      double[] q = Quantiles.quantiles(gaps, from, to, 0.5, 0.9);
+      dfg[e] = new DirectlyFollows(
           s.labels[edges.from[e]], s.labels[edges.to[e]], to - from,
-          seconds(Quantiles.mean(gaps, from, to)),
-          seconds(Quantiles.quantile(gaps, from, to, 0.5)),
-          seconds(Quantiles.quantile(gaps, from, to, 0.9))));
-    }
-    // label ids are code-point ranks, so names compare as their ids; sort by count, from, to
-    dfg.sort(Comparator.comparingInt(DirectlyFollows::count).reversed()
+          seconds(Quantiles.mean(gaps, from, to)), seconds(q[0]), seconds(q[1]));
+    });
+    List<DirectlyFollows> list = new ArrayList<>(Arrays.asList(dfg));
+    list.sort(Comparator.comparingInt(DirectlyFollows::count).reversed()
         .thenComparing(DirectlyFollows::from, CodePointOrder.INSTANCE)
         .thenComparing(DirectlyFollows::to, CodePointOrder.INSTANCE));
-    return dfg;
+    return list;
   }
 
   private static double seconds(double micros) {
     return micros / 1e6;
   }
 
-  private static List<String> activitiesPresent(EventSelection s, int[] classCount) {
-    boolean[] present = new boolean[s.labels.length];
-    for (int k = 0; k < classCount.length; k++) {
-      if (classCount[k] > 0) {
-        present[s.labelOfClass[k]] = true;
-      }
-    }
+  private static List<String> activitiesPresent(String[] labels, int[] occurrences) {
     List<String> names = new ArrayList<>();
-    for (int l = 0; l < present.length; l++) {
-      if (present[l]) {
-        names.add(s.labels[l]);
+    for (int l = 0; l < labels.length; l++) {
+      if (occurrences[l] > 0) {
+        names.add(labels[l]);
       }
     }
     return names;
@@ -208,7 +192,7 @@ public final class DiscoveryEngine {
     }
     return new CaseDurations(
         seconds(Quantiles.mean(d, 0, n)),
-        seconds(Quantiles.quantile(d, 0, n, 0.5)),
+        seconds(Quantiles.quantiles(d, 0, n, 0.5)[0]),
         seconds(Quantiles.min(d, 0, n)),
         seconds(Quantiles.max(d, 0, n)));
   }

@@ -1,7 +1,7 @@
 package io.wayfinder.core.journey.discovery;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
 
@@ -37,7 +37,7 @@ public record DiscoveryQuery(
   }
 
   /** This query limited to events with these names. */
-  public DiscoveryQuery onlyActivities(List<String> names) {
+  public DiscoveryQuery onlyActivities(Collection<String> names) {
     return new DiscoveryQuery(from, to, Set.copyOf(names), cases, classifier);
   }
 

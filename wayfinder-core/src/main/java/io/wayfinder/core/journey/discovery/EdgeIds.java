@@ -40,11 +40,6 @@ final class EdgeIds {
     return sparse.computeIfAbsent(((long) a << 32) | b, k -> create(a, b));
   }
 
-  /** The id of an existing pair. */
-  int existing(int a, int b) {
-    return dense != null ? dense[a * labels + b] : sparse.get(((long) a << 32) | b);
-  }
-
   private int create(int a, int b) {
     if (size == from.length) {
       from = Arrays.copyOf(from, size * 2);

@@ -44,11 +44,11 @@ final class EventSelection {
     return i < 0 ? -1 : i;
   }
 
-  /** The longest case, for per-case buffers. */
-  int longestCase() {
+  /** The longest of {@code cases[fromPos, toPos)}, for per-case buffers. */
+  int longestCase(int fromPos, int toPos) {
     int longest = 0;
-    for (int c : cases) {
-      longest = Math.max(longest, index.caseStart(c + 1) - index.caseStart(c));
+    for (int p = fromPos; p < toPos; p++) {
+      longest = Math.max(longest, index.caseStart(cases[p] + 1) - index.caseStart(cases[p]));
     }
     return longest;
   }

@@ -24,19 +24,23 @@ final class Quantiles {
     }
   }
 
-  /** The {@code q}-quantile (0..1) of {@code a[from, to)}, which must not be empty. */
-  static double quantile(long[] a, int from, int to, double q) {
-    double h = (to - from - 1) * q;
-    int lo = (int) Math.floor(h);
-    long x = select(a, from, to, from + lo);
-    if (h == lo) {
-      return x;
+  /**
+   * The quantiles {@code qs} (ascending, each in 0..1) of {@code a[from, to)}, which must not be
+   * empty. Each selection starts where the previous one ended, so later ones scan less.
+   */
+  static double[] quantiles(long[] a, int from, int to, double... qs) {
+    double[] out = new double[qs.length];
+    int low = from;
+    for (int j = 0; j < qs.length; j++) {
+      double h = (to - from - 1) * qs[j];
+      int rank = from + (int) Math.floor(h);
+      long x = select(a, low, to, rank);
+      double fraction = h - Math.floor(h);
+      // after selection everything right of rank is >= x, so the next value is their minimum
+      out[j] = fraction == 0 ? x : x + fraction * (min(a, rank + 1, to) - x);
+      low = rank;
     }
-    long next = Long.MAX_VALUE;
-    for (int i = from + lo + 1; i < to; i++) {
-      next = Math.min(next, a[i]); // after selection everything right of lo is >= x
-    }
-    return x + (h - lo) * (next - x);
+    return out;
   }
 
   static long min(long[] a, int from, int to) {

@@ -12,26 +12,32 @@ final class VariantTable {
   private int[] slots = new int[256]; // variant id + 1; 0 = empty
   private long[] hashes = new long[256];
 
-  /** Counts one occurrence of {@code seq[0, len)}. */
-  void add(int[] seq, int len) {
+  /** Counts one occurrence of {@code seq[0, len)} and returns its variant id. */
+  int add(int[] seq, int len) {
+    return add(seq, len, 1);
+  }
+
+  /** Counts {@code cases} occurrences of {@code seq[0, len)} and returns its variant id. */
+  int add(int[] seq, int len, int cases) {
     long h = hash(seq, len);
     int mask = slots.length - 1;
     int i = (int) (h ^ (h >>> 32)) & mask;
     while (slots[i] != 0) {
       int v = slots[i] - 1;
       if (hashes[i] == h && same(v, seq, len)) {
-        counts[v]++;
-        return;
+        counts[v] += cases;
+        return v;
       }
       i = (i + 1) & mask;
     }
     int v = append(seq, len);
-    counts[v] = 1;
+    counts[v] = cases;
     slots[i] = v + 1;
     hashes[i] = h;
     if (size * 2 > slots.length) {
       rehash();
     }
+    return v;
   }
 
   /** The labels of variant {@code v}. */

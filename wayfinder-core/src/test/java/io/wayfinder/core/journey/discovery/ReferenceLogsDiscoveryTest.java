@@ -41,6 +41,15 @@ class ReferenceLogsDiscoveryTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"running-example.xes", "receipt.xes.gz"})
+  void resultsDoNotDependOnParallelChunks(String log) {
+    JourneyIndex index = index(log);
+    DiscoveryResult oneThread = new DiscoveryEngine(index, Integer.MAX_VALUE).discover(DiscoveryQuery.ALL);
+    DiscoveryResult chunked = new DiscoveryEngine(index, 0).discover(DiscoveryQuery.ALL);
+    assertThat(chunked).isEqualTo(oneThread);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"running-example.xes", "running-example.csv", "receipt.xes.gz", "receipt.csv"})
   void reproducesEveryExpectedField(String log) throws IOException {
     JsonNode x = expected(log);
