@@ -38,6 +38,13 @@ public final class IdentityGraph {
     lastProfileId = Math.max(lastProfileId, Math.max(fromProfile, intoProfile));
   }
 
+  /** Reserves {@code n} new profile numbers for profiles created outside {@link #resolve}; returns the first. */
+  public long reserveProfiles(long n) {
+    long first = lastProfileId + 1;
+    lastProfileId += n;
+    return first;
+  }
+
   /** Makes sure new profiles get numbers above {@code profileId}. */
   public void reserveUpTo(long profileId) {
     lastProfileId = Math.max(lastProfileId, profileId);

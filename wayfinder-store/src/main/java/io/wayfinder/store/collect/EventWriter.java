@@ -163,9 +163,13 @@ public final class EventWriter implements AutoCloseable {
       WriteReceipt r;
       try (Transaction tx = new Transaction(conn, state)) {
         s.job().run(new BulkSession(tx));
+        long t0 = System.nanoTime();
         r = tx.finish();
+        log.debug("bulk finish {} ms", (System.nanoTime() - t0) / 1_000_000);
       }
+      long t1 = System.nanoTime();
       conn.commit();
+      log.debug("bulk commit {} ms", (System.nanoTime() - t1) / 1_000_000);
       commits.incrementAndGet();
       committedEvents.addAndGet(r.written());
       s.done().complete(r);

@@ -95,6 +95,14 @@ final class Transaction implements AutoCloseable {
     return first;
   }
 
+  io.wayfinder.core.identity.IdentityGraph graph() {
+    return state.graph;
+  }
+
+  void countNewProfiles(long n) {
+    newProfiles += (int) n;
+  }
+
   /** Counts events appended outside {@link #add} (by SQL). */
   void countWritten(long n) {
     written += (int) n;

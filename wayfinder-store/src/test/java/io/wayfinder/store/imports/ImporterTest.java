@@ -48,6 +48,24 @@ class ImporterTest {
   }
 
   @Test
+  void importingKnownCustomersAgainAddsEventsToTheirProfiles() {
+    Path csv = SharedData.path("eventlogs/running-example.csv");
+    importFile(csv, ImportSpec.defaults());
+    try (Database db = Database.open(dir.resolve("data")); EventWriter w = new EventWriter(db)) {
+      // A collected event for customer 3 joins the profile the import created.
+      w.write(io.wayfinder.store.collect.SegmentMessages.convert(io.wayfinder.store.collect.SegmentPayload.batch(
+          "{\"batch\":[{\"type\":\"track\",\"event\":\"Call\",\"userId\":\"3\"}]}".getBytes()), null, null,
+          java.time.Instant.now()));
+    }
+    ImportResult again = importFile(csv, ImportSpec.defaults());
+    assertThat(again.newProfiles()).isZero();
+    assertThat(again.customers()).isEqualTo(6);
+    Stats s = stats();
+    assertThat(s.events()).isEqualTo(85);
+    assertThat(s.profiles()).isEqualTo(6);
+  }
+
+  @Test
   void brokenRowFailsWithItsLineAndStoresNothing() throws Exception {
     Path csv = brokenCsv();
     assertThatThrownBy(() -> importFile(csv, ImportSpec.defaults()))
