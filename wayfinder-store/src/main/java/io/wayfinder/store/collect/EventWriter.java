@@ -145,7 +145,11 @@ public final class EventWriter implements AutoCloseable {
 
   private void commitGroup(List<Submission> group) {
     try {
+      long t0 = System.nanoTime();
       List<WriteReceipt> receipts = writeInOneTransaction(group);
+      if (log.isDebugEnabled()) {
+        log.debug("group of {} submissions committed in {} ms", group.size(), (System.nanoTime() - t0) / 1_000_000);
+      }
       for (int i = 0; i < group.size(); i++) group.get(i).done().complete(receipts.get(i));
     } catch (SQLException | RuntimeException e) {
       recover();

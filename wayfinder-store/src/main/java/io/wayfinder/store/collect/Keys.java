@@ -1,6 +1,5 @@
 package io.wayfinder.store.collect;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
@@ -9,8 +8,6 @@ import java.util.Map;
 
 /** Checks and converts the free-form maps (properties, traits, context). */
 final class Keys {
-  private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
-
   static void check(JsonNode node, String path, Fields f) {
     if (node == null) return;
     if (node.isObject()) {
@@ -29,8 +26,29 @@ final class Keys {
     }
   }
 
+  /** Converts a JSON object to plain Java values (String, Number, Boolean, null, Map, List) by walking the tree. */
   static Map<String, Object> toMap(ObjectNode node) {
-    return Json.MAPPER.convertValue(node, MAP);
+    Map<String, Object> out = new LinkedHashMap<>(Math.max(4, node.size() * 2));
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      out.put(e.getKey(), value(e.getValue()));
+    }
+    return out;
+  }
+
+  private static Object value(JsonNode n) {
+    return switch (n.getNodeType()) {
+      case STRING -> n.textValue();
+      case NUMBER -> n.numberValue();
+      case BOOLEAN -> n.booleanValue();
+      case OBJECT -> toMap((ObjectNode) n);
+      case ARRAY -> {
+        java.util.List<Object> list = new java.util.ArrayList<>(n.size());
+        for (JsonNode x : n) list.add(value(x));
+        yield list;
+      }
+      default -> null;
+    };
   }
 
   private Keys() {}

@@ -22,12 +22,8 @@ import org.duckdb.DuckDBConnection;
 final class Transaction implements AutoCloseable {
   private final DuckDBConnection conn;
   private final IdentityState state;
+  private final Appenders appenders;
   private final DuckDBAppender events;
-  private final DuckDBAppender identities;
-  private final DuckDBAppender profiles;
-  private final DuckDBAppender merges;
-  private final DuckDBAppender traits;
-  private final DuckDBAppender consent;
   private final List<Resolution.Merge> applied = new ArrayList<>();
   private final long receivedMicros = toMicros(Instant.now());
   private long written;
@@ -41,12 +37,8 @@ final class Transaction implements AutoCloseable {
     try (var st = conn.createStatement()) {
       st.execute("SELECT 1");
     }
-    events = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "events");
-    identities = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "identities");
-    profiles = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "profiles");
-    merges = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "identity_merges");
-    traits = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "trait_history");
-    consent = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "consent_history");
+    appenders = new Appenders(conn);
+    events = appenders.get("events");
   }
 
   void add(CollectedMessage m) throws SQLException {
@@ -58,15 +50,16 @@ final class Transaction implements AutoCloseable {
     long at = toMicros(e.timestamp());
     Resolution r = resolve(m.claims(), at, e.messageId());
     for (Map.Entry<String, Object> t : m.traits().entrySet()) {
+      DuckDBAppender traits = appenders.get("trait_history");
       traits.beginRow().append(r.profileId()).append(t.getKey());
       text(traits, Json.write(t.getValue()));
       traits.appendEpochMicros(at);
       text(traits, e.messageId()).endRow();
     }
     for (Map.Entry<String, Boolean> c : m.consent().entrySet()) {
-      consent.beginRow().append(r.profileId()).append(c.getKey()).append(c.getValue().booleanValue())
+      appenders.get("consent_history").beginRow().append(r.profileId()).append(c.getKey()).append(c.getValue().booleanValue())
           .appendEpochMicros(at);
-      text(consent, e.messageId()).endRow();
+      text(appenders.get("consent_history"), e.messageId()).endRow();
     }
     appendEvent(e, ++state.lastEventId, r.profileId(), at);
     written++;
@@ -77,10 +70,10 @@ final class Transaction implements AutoCloseable {
     Resolution r = state.graph.resolve(claims);
     if (r.newProfile()) {
       newProfiles++;
-      profiles.beginRow().append(r.profileId()).appendEpochMicros(atMicros).appendNull().endRow();
+      appenders.get("profiles").beginRow().append(r.profileId()).appendEpochMicros(atMicros).appendNull().endRow();
     }
     for (Identity id : r.linked()) {
-      identities.beginRow().append(id.kind()).append(id.value()).append(r.profileId()).appendEpochMicros(atMicros).endRow();
+      appenders.get("identities").beginRow().append(id.kind()).append(id.value()).append(r.profileId()).appendEpochMicros(atMicros).endRow();
     }
     for (Resolution.Merge x : r.merges()) merge(x, "merged", messageId);
     for (Resolution.Merge x : r.refused()) merge(x, "refused", messageId);
@@ -127,6 +120,7 @@ final class Transaction implements AutoCloseable {
   }
 
   private void merge(Resolution.Merge x, String status, String messageId) throws SQLException {
+    DuckDBAppender merges = appenders.get("identity_merges");
     merges.beginRow().append(x.fromProfile()).append(x.intoProfile()).append(status)
         .append(x.via().kind()).append(x.via().value()).append(x.reason());
     text(merges, messageId).appendEpochMicros(receivedMicros).endRow();
@@ -158,15 +152,11 @@ final class Transaction implements AutoCloseable {
 
   /** Flushes the appenders so SQL in this transaction sees their rows. */
   void flush() throws SQLException {
-    for (DuckDBAppender a : List.of(events, identities, profiles, merges, traits, consent)) {
-      if (!a.isClosed()) a.flush();
-    }
+    appenders.flush();
   }
 
   private void closeAppenders() throws SQLException {
-    for (DuckDBAppender a : List.of(events, identities, profiles, merges, traits, consent)) {
-      if (!a.isClosed()) a.close();
-    }
+    appenders.close();
   }
 
   @Override
