@@ -74,8 +74,8 @@ class DiscoverCommandTest {
   @ParameterizedTest
   @ValueSource(strings = {"running-example.xes", "running-example.csv", "receipt.xes.gz", "receipt.csv"})
   void jsonReproducesEveryResultFieldOfTheReference(String log) throws IOException {
-    JsonNode expected = new ObjectMapper().readTree(EventLogFiles.of(log + ".expected.json").toFile());
-    Run r = run("discover", EventLogFiles.of(log).toString(), "--json", "--funnel", String.join(",", steps(expected)));
+    JsonNode expected = new ObjectMapper().readTree(SharedData.path("data/eventlogs/" + log + ".expected.json").toFile());
+    Run r = run("discover", SharedData.path("data/eventlogs/" + log).toString(), "--json", "--funnel", String.join(",", steps(expected)));
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode actual = new ObjectMapper().readTree(r.out());
     for (Iterator<String> it = expected.fieldNames(); it.hasNext(); ) {
@@ -95,7 +95,7 @@ class DiscoverCommandTest {
 
   @Test
   void textSummaryNamesTheMainFigures() {
-    Run r = run("discover", EventLogFiles.of("running-example.xes").toString(), "--funnel", "register request,decide");
+    Run r = run("discover", SharedData.path("data/eventlogs/" + "running-example.xes").toString(), "--funnel", "register request,decide");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out())
         .contains("6 cases, 42 events, 8 activities, 6 variants")
@@ -128,10 +128,10 @@ class DiscoverCommandTest {
     Instant from = Instant.parse("2011-01-01T00:00:00Z");
     Instant to = Instant.parse("2011-01-08T00:00:00Z");
     long inPeriod;
-    try (EventLogReader events = EventLogReaders.open(EventLogFiles.of("running-example.xes"))) {
+    try (EventLogReader events = EventLogReaders.open(SharedData.path("data/eventlogs/" + "running-example.xes"))) {
       inPeriod = events.stream().filter(e -> !e.timestamp().isBefore(from) && e.timestamp().isBefore(to)).count();
     }
-    Run r = run("discover", EventLogFiles.of("running-example.xes").toString(), "--json",
+    Run r = run("discover", SharedData.path("data/eventlogs/" + "running-example.xes").toString(), "--json",
         "--from", "2011-01-01", "--to", "2011-01-08T00:00:00+00:00");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode week = new ObjectMapper().readTree(r.out());
