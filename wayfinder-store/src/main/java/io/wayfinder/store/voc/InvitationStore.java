@@ -55,14 +55,22 @@ public final class InvitationStore {
     }
   }
 
-  /** The last event id the triggers have seen; on first use, the newest event (history is not surveyed). */
-  public long cursor() {
-    try (Connection c = db.connect(); var st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT (SELECT max(last_event_id) FROM survey_trigger_state), "
-            + "(SELECT coalesce(max(id), 0) FROM events)")) {
-      rs.next();
-      long v = rs.getLong(1);
-      return rs.wasNull() ? rs.getLong(2) : v;
+  /**
+   * The last event id the triggers have seen. The first call starts at the newest event and
+   * remembers it: history collected before surveys existed is not surveyed.
+   */
+  public synchronized long cursor() {
+    try (Connection c = db.connect(); var st = c.createStatement()) {
+      try (ResultSet rs = st.executeQuery("SELECT max(last_event_id) FROM survey_trigger_state")) {
+        rs.next();
+        long v = rs.getLong(1);
+        if (!rs.wasNull()) return v;
+      }
+      st.execute("INSERT INTO survey_trigger_state SELECT coalesce(max(id), 0) FROM events");
+      try (ResultSet rs = st.executeQuery("SELECT max(last_event_id) FROM survey_trigger_state")) {
+        rs.next();
+        return rs.getLong(1);
+      }
     } catch (SQLException e) {
       throw new StoreException("cannot read the trigger cursor: " + e.getMessage(), e);
     }
@@ -79,6 +87,11 @@ public final class InvitationStore {
         + (surveyId == null ? "" : " AND survey_id = ?") + " ORDER BY send_at LIMIT 1";
     return surveyId == null ? query(where, now, userId, profileId).stream().findFirst()
         : query(where, now, userId, profileId, surveyId).stream().findFirst();
+  }
+
+  /** True when the customer (by user id) was invited to any survey at or after {@code since}. */
+  public boolean recentFor(String userId, Instant since) {
+    return !query("WHERE user_id = ? AND created_at >= ? LIMIT 1", userId, since).isEmpty();
   }
 
   /** When each of these customers was last invited to any survey. */

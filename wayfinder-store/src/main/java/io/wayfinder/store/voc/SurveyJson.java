@@ -55,7 +55,10 @@ public final class SurveyJson {
           !q.has("required") || q.get("required").asBoolean()));
     }
     JsonNode t = n.get("trigger");
-    SurveyTrigger trigger = t == null || t.isNull() ? null : new SurveyTrigger(text(t, "event"), text(t, "journey"),
+    // A journey-level survey's trigger belongs to its journey unless it says otherwise.
+    String triggerJourney = t == null || t.isNull() || text(t, "journey") != null || l != SurveyLevel.JOURNEY
+        ? (t == null ? null : text(t, "journey")) : text(n, "journey");
+    SurveyTrigger trigger = t == null || t.isNull() ? null : new SurveyTrigger(text(t, "event"), triggerJourney,
         text(t, "stage"), text(t, "touchpoint"), duration(t, "delay"),
         t.has("samplePercent") ? t.get("samplePercent").asDouble() : 100, duration(t, "quietPeriod"),
         duration(t, "maxEventAge"));

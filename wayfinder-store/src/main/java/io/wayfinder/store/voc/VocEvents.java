@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +20,45 @@ public final class VocEvents {
 
   public VocEvents(Database db) {
     this.db = db;
+  }
+
+  /** An event as survey triggers see it. */
+  public record SeenEvent(long id, String name, long profileId, String userId, String anonymousId, String channel,
+      String touchpoint, Instant timestamp, String journey, String stage) {}
+
+  /** Named events (track, page, screen) after an event id, oldest first; survey answers and feedback excluded. */
+  public List<SeenEvent> after(long eventId, int limit) {
+    String sql = """
+        SELECT id, name, profile_id, user_id, anonymous_id, channel,
+               coalesce(json_extract_string(properties, '$.touchpoint'), touchpoint), epoch_ms(ts),
+               json_extract_string(properties, '$.journey'), json_extract_string(properties, '$.stage')
+        FROM events WHERE id > ? AND type IN ('track', 'page', 'screen') AND name IS NOT NULL
+          AND name NOT IN ('Survey Response', 'Feedback Received')
+        ORDER BY id LIMIT ?""";
+    List<SeenEvent> out = new ArrayList<>();
+    try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, eventId);
+      ps.setInt(2, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new SeenEvent(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+              rs.getString(6), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8)), rs.getString(9), rs.getString(10)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read events: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /** The newest event id, 0 when there is none. */
+  public long lastEventId() {
+    try (Connection c = db.connect(); var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM events")) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new StoreException("cannot read events: " + e.getMessage(), e);
+    }
   }
 
   /** Every track event's {@code comment} (survey answers, reviews, complaints, feedback), optionally of one journey. */
