@@ -76,7 +76,7 @@ public final class ManagementRoutes {
     ctx.status(201).json(SourceView.of(sources.create(in.name(), in.channel())));
   }
 
-  static int limit(Context ctx, String param, int dflt, int max) {
+  public static int limit(Context ctx, String param, int dflt, int max) {
     String v = ctx.queryParam(param);
     if (v == null) return dflt;
     try {
