@@ -7,7 +7,8 @@ import picocli.CommandLine;
 final class CliErrors implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-    if (e instanceof CliException || e instanceof EventLogException || e instanceof IllegalArgumentException) {
+    if (e instanceof CliException || e instanceof EventLogException || e instanceof IllegalArgumentException
+        || e instanceof io.wayfinder.store.StoreException || e instanceof IllegalStateException) {
       cl.getErr().println("wayfinder: " + e.getMessage());
       return 1;
     }

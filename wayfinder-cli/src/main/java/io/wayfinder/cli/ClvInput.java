@@ -106,7 +106,7 @@ final class ClvInput {
     if (text == null) return null;
     try {
       return PurchaseFileReader.parseDate(text, ZoneId.of("UTC"));
-    } catch (DateTimeException | NumberFormatException e) {
+    } catch (DateTimeException | IllegalArgumentException e) {
       throw new CliException(option + ": not a date: '" + text + "' (expected YYYY-MM-DD or YYYYMMDD)");
     }
   }

@@ -11,6 +11,15 @@ import picocli.CommandLine.Command;
     description = "Wayfinder: collect, understand, measure, predict and act on customer journeys.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      ServeCommand.class,
+      ImportCommand.class,
+      FeedbackCommand.class,
+      SourcesCommand.class,
+      ProfilesCommand.class,
+      StatsCommand.class,
+      GenerateCommand.class,
+      SentimentCommand.class,
+      DiscoverCommand.class,
       ClvCommand.class,
     })
 public final class Main implements Runnable {
@@ -30,6 +39,8 @@ public final class Main implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(new CliErrors());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setDefaultValueProvider(new ConfigDefaults(System.getenv()));
     return cl;
   }
 

@@ -1,16 +1,14 @@
 package io.wayfinder.core.predict.clv.summary;
 
 import io.wayfinder.core.eventlog.EventLogException;
+import io.wayfinder.core.eventlog.Timestamps;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -154,26 +152,24 @@ public final class PurchaseFileReader {
     return count;
   }
 
-  /** Parses {@code YYYYMMDD}, an ISO date or an ISO date-time. */
+  /**
+   * Parses {@code YYYYMMDD}, or an ISO date or date-time ({@link Timestamps}); a date-time is
+   * dated in {@code zone} (one without an offset keeps its own date).
+   *
+   * @throws DateTimeException or IllegalArgumentException if the text is neither
+   */
   public static LocalDate parseDate(String text, ZoneId zone) {
     String s = text.strip();
     if (s.length() == 8 && s.chars().allMatch(Character::isDigit)) {
       return LocalDate.of(Integer.parseInt(s.substring(0, 4)), Integer.parseInt(s.substring(4, 6)), Integer.parseInt(s.substring(6)));
     }
-    if (s.length() == 10) return LocalDate.parse(s);
-    String iso = s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + "T" + s.substring(11) : s;
-    if (iso.endsWith("Z") || iso.endsWith("z")) return LocalDate.ofInstant(Instant.parse(iso.toUpperCase(Locale.ROOT)), zone);
-    try {
-      return LocalDate.ofInstant(OffsetDateTime.parse(iso).toInstant(), zone);
-    } catch (DateTimeException noOffset) {
-      return LocalDateTime.parse(iso).toLocalDate();
-    }
+    return LocalDate.ofInstant(Timestamps.parse(s, zone), zone);
   }
 
   private static LocalDate parseDate(String file, long line, String text, ZoneId zone) {
     try {
       return parseDate(text, zone);
-    } catch (DateTimeException | NumberFormatException e) {
+    } catch (DateTimeException | IllegalArgumentException e) {
       throw new EventLogException(file, line, "date", "not a date: '" + text + "' (expected YYYYMMDD, YYYY-MM-DD or an ISO 8601 date-time)");
     }
   }
@@ -197,7 +193,7 @@ public final class PurchaseFileReader {
     try {
       parseDate(s, ZoneOffset.UTC);
       return true;
-    } catch (DateTimeException | NumberFormatException e) {
+    } catch (DateTimeException | IllegalArgumentException e) {
       return false;
     }
   }

@@ -1,0 +1,30 @@
+package io.wayfinder.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wayfinder.store.imports.ImportSpec;
+import java.nio.file.Path;
+
+/**
+ * What CLI commands ask of Wayfinder's data, answered either by opening the data directory in
+ * this process or, when a server holds it, through that server's HTTP API. Answers are JSON
+ * trees shaped like the REST API's, so both paths print the same.
+ */
+interface Backend extends AutoCloseable {
+  JsonNode stats();
+
+  JsonNode sources();
+
+  JsonNode createSource(String name, String channel);
+
+  JsonNode profile(String ref, int timeline);
+
+  JsonNode profiles(int limit);
+
+  JsonNode importFile(Path file, ImportSpec spec, ProgressBar progress);
+
+  /** Imports feedback items, shaped as the body of {@code POST /api/feedback}. */
+  JsonNode importFeedback(JsonNode request);
+
+  @Override
+  void close();
+}

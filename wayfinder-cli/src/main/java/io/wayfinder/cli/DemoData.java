@@ -1,0 +1,50 @@
+package io.wayfinder.cli;
+
+import io.wayfinder.server.WayfinderServer;
+import io.wayfinder.store.imports.ImportResult;
+import io.wayfinder.store.imports.ImportSpec;
+import io.wayfinder.store.imports.Importer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+
+/**
+ * Loads generated demo data into a fresh data directory: runs {@code wayfinder generate} into
+ * {@code <data>/demo/} (the events, the planted problems and the journey catalog stay there for
+ * reference) and imports the events through the same path as {@code wayfinder import}.
+ */
+final class DemoData {
+  static final long SEED = 42;
+
+  static void loadIfEmpty(WayfinderServer server, int customers, PrintStream out) {
+    if (server.stats().events() > 0) {
+      out.println("Demo: the data directory already holds events; nothing generated.");
+      return;
+    }
+    Path dir = server.database().dataDir().resolve("demo");
+    Path events = dir.resolve("demo-events.jsonl");
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.printf("Demo: generating %,d customers (seed %d) ...%n", customers, SEED);
+    StringWriter err = new StringWriter();
+    CommandLine generate = new CommandLine(new GenerateCommand());
+    generate.setOut(new PrintWriter(new StringWriter()));
+    generate.setErr(new PrintWriter(err));
+    int rc = generate.execute("--customers", String.valueOf(customers), "--seed", String.valueOf(SEED), "--out", events.toString());
+    if (rc != 0) throw new CliException("demo data generation failed: " + err);
+    ImportSpec spec = new ImportSpec(null, ImportSpec.defaults().mapping(), null, "demo", "web", false, null);
+    ImportResult r = new Importer(server.writer(), server.sources()).run(events, spec, n -> {});
+    out.printf("Demo: imported %,d events in %.1f s; %,d customer profiles (planted problems: %s)%n",
+        r.imported(), r.seconds(), server.stats().profiles(), events.resolveSibling("demo-events.jsonl.truth.json"));
+  }
+
+  private DemoData() {}
+}

@@ -1,0 +1,72 @@
+package io.wayfinder.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wayfinder.server.voc.FeedbackRoutes;
+import io.wayfinder.store.Database;
+import io.wayfinder.store.voc.FeedbackImport;
+import io.wayfinder.store.Stats;
+import io.wayfinder.store.collect.EventWriter;
+import io.wayfinder.store.imports.ImportSpec;
+import io.wayfinder.store.imports.Importer;
+import io.wayfinder.store.profiles.ProfileStore;
+import io.wayfinder.store.sources.SourceStore;
+import io.wayfinder.server.api.ManagementRoutes;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The data directory, opened in this process. */
+final class LocalBackend implements Backend {
+  private final Database db;
+
+  LocalBackend(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public JsonNode stats() {
+    return Json.MAPPER.valueToTree(Stats.read(db));
+  }
+
+  @Override
+  public JsonNode sources() {
+    return Json.MAPPER.valueToTree(new SourceStore(db).list().stream().map(ManagementRoutes.SourceView::of).toList());
+  }
+
+  @Override
+  public JsonNode createSource(String name, String channel) {
+    return Json.MAPPER.valueToTree(ManagementRoutes.SourceView.of(new SourceStore(db).create(name, channel)));
+  }
+
+  @Override
+  public JsonNode profile(String ref, int timeline) {
+    return Json.MAPPER.valueToTree(new ProfileStore(db).find(ref, timeline)
+        .orElseThrow(() -> new CliException("no profile '" + ref + "' (try a profile number, user id, anonymous id or e-mail)")));
+  }
+
+  @Override
+  public JsonNode profiles(int limit) {
+    return Json.MAPPER.valueToTree(Map.of("profiles", new ProfileStore(db).mostActive(limit)));
+  }
+
+  @Override
+  public JsonNode importFile(Path file, ImportSpec spec, ProgressBar progress) {
+    try (EventWriter writer = new EventWriter(db)) {
+      return Json.MAPPER.valueToTree(new Importer(writer, new SourceStore(db)).run(file, spec, progress::update));
+    }
+  }
+
+  @Override
+  public JsonNode importFeedback(JsonNode request) {
+    try (EventWriter writer = new EventWriter(db)) {
+      return Json.MAPPER.valueToTree(new FeedbackImport(writer).run(FeedbackRoutes.items(request.get("items")),
+          FeedbackRoutes.spec(request), "file"));
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}

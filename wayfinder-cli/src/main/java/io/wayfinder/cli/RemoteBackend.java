@@ -1,0 +1,107 @@
+package io.wayfinder.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wayfinder.store.imports.ImportSpec;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** A running server, through its management API. */
+final class RemoteBackend implements Backend {
+  private final String base;
+  private final String token;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  RemoteBackend(String base, String token) {
+    this.base = base.replaceAll("/+$", "");
+    this.token = token;
+  }
+
+  @Override public JsonNode stats() { return call("GET", "/api/stats", null); }
+  @Override public JsonNode sources() { return call("GET", "/api/sources", null); }
+  @Override public JsonNode profiles(int limit) { return call("GET", "/api/profiles?limit=" + limit, null); }
+
+  @Override
+  public JsonNode createSource(String name, String channel) {
+    Map<String, String> body = Map.of("name", name, "channel", channel);
+    try {
+      return call("POST", "/api/sources", HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public JsonNode profile(String ref, int timeline) {
+    return call("GET", "/api/profiles/" + encode(ref) + "?timeline=" + timeline, null);
+  }
+
+  @Override
+  public JsonNode importFile(Path file, ImportSpec spec, ProgressBar progress) {
+    Map<String, String> q = new LinkedHashMap<>();
+    q.put("filename", file.getFileName().toString());
+    if (spec.format() != null) q.put("format", spec.format().name().toLowerCase());
+    q.put("case", spec.mapping().caseColumn());
+    q.put("activity", spec.mapping().activityColumn());
+    q.put("timestamp", spec.mapping().timestampColumn());
+    q.put("channelColumn", spec.channelColumn());
+    q.put("source", spec.sourceName());
+    q.put("channel", spec.channel());
+    q.put("onError", spec.skipBadRows() ? "skip" : "fail");
+    String query = q.entrySet().stream().map(e -> e.getKey() + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+    try {
+      return call("POST", "/api/imports?" + query, HttpRequest.BodyPublishers.ofFile(file));
+    } catch (java.io.FileNotFoundException e) {
+      throw new CliException(file + ": no such file");
+    }
+  }
+
+  @Override
+  public JsonNode importFeedback(JsonNode request) {
+    return call("POST", "/api/feedback", HttpRequest.BodyPublishers.ofString(request.toString()));
+  }
+
+  private JsonNode call(String method, String path, HttpRequest.BodyPublisher body) {
+    HttpRequest req = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/octet-stream")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body).build();
+    try {
+      HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+      JsonNode json = r.body().isBlank() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(r.body());
+      if (r.statusCode() >= 400) {
+        String detail = json.path("detail").asText(r.body());
+        JsonNode errors = json.path("errors");
+        if (errors.isArray() && !errors.isEmpty() && errors.get(0).path("index").asInt(-1) > 0
+            && path.startsWith("/api/imports")) {
+          detail = detail + " (line " + errors.get(0).path("index").asInt() + ")";
+        }
+        throw new CliException("server answered " + r.statusCode() + ": " + detail);
+      }
+      return json;
+    } catch (ConnectException e) {
+      throw new CliException("cannot reach the server at " + base + " (is `wayfinder serve` running?)");
+    } catch (IOException e) {
+      throw new CliException("request to " + base + path + " failed: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException("interrupted");
+    }
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() {}
+}

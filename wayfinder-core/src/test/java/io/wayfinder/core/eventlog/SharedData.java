@@ -1,0 +1,23 @@
+package io.wayfinder.core.eventlog;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Finds the read-only {@code shared/} folder by walking up from the working directory. */
+public final class SharedData {
+  private SharedData() {}
+
+  /** {@code shared/data/eventlogs/<name>}. */
+  public static Path eventLog(String name) {
+    return root().resolve("data/eventlogs").resolve(name);
+  }
+
+  static Path root() {
+    for (Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("shared"))) {
+        return p.resolve("shared");
+      }
+    }
+    throw new IllegalStateException("no shared/ folder above " + System.getProperty("user.dir"));
+  }
+}

@@ -1,0 +1,161 @@
+package io.wayfinder.server;
+
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.wayfinder.server.api.ImportRoutes;
+import io.wayfinder.server.api.ManagementRoutes;
+import io.wayfinder.server.auth.AdminToken;
+import io.wayfinder.server.collect.CollectRoutes;
+import io.wayfinder.server.ops.ServerMetrics;
+import io.wayfinder.server.problem.Problems;
+import io.wayfinder.server.voc.FeedbackRoutes;
+import io.wayfinder.server.voc.InsightRoutes;
+import io.wayfinder.server.voc.KpiRoutes;
+import io.wayfinder.server.voc.PublicSurveyRoutes;
+import io.wayfinder.server.voc.SurveyRoutes;
+import io.wayfinder.server.voc.SurveyService;
+import io.wayfinder.server.voc.SurveyTriggers;
+import io.wayfinder.store.Database;
+import io.wayfinder.store.Stats;
+import io.wayfinder.store.collect.EventWriter;
+import io.wayfinder.store.imports.Importer;
+import io.wayfinder.store.sources.SourceStore;
+import io.wayfinder.store.voc.FeedbackImport;
+import io.wayfinder.store.voc.InvitationStore;
+import io.wayfinder.store.voc.ResponseStore;
+import io.wayfinder.store.voc.SurveyStore;
+import io.wayfinder.store.voc.VocEvents;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Wayfinder server: the collection API, the management API, health and metrics, over
+ * one data directory.
+ */
+public final class WayfinderServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(WayfinderServer.class);
+
+  private final Database db;
+  private final EventWriter writer;
+  private final SourceStore sources;
+  private final AdminToken token;
+  private final ServerMetrics metrics = new ServerMetrics();
+  private final SurveyTriggers triggers;
+  private final Javalin app;
+
+  private WayfinderServer(ServerConfig cfg, Database db) {
+    this.db = db;
+    this.writer = new EventWriter(db);
+    this.sources = new SourceStore(db);
+    this.token = AdminToken.load(cfg.dataDir(), cfg.adminToken());
+    metrics.gauge("wayfinder.store.events.committed", "events committed since start", writer, EventWriter::committedEvents);
+    metrics.gauge("wayfinder.store.commits", "store transactions since start", writer, EventWriter::commits);
+    CollectRoutes collect = new CollectRoutes(sources, writer, metrics);
+    ManagementRoutes api = new ManagementRoutes(db, sources, token);
+    ImportRoutes imports = new ImportRoutes(new Importer(writer, sources), cfg.dataDir());
+    SurveyStore surveys = new SurveyStore(db);
+    InvitationStore invitations = new InvitationStore(db);
+    ResponseStore responses = new ResponseStore(db);
+    VocEvents vocEvents = new VocEvents(db);
+    SurveyService surveyService = new SurveyService(surveys, invitations, responses, writer);
+    SurveyRoutes surveyApi = new SurveyRoutes(surveyService, surveys, invitations, responses);
+    PublicSurveyRoutes surveyPages = new PublicSurveyRoutes(surveyService, sources);
+    KpiRoutes kpis = new KpiRoutes(db);
+    InsightRoutes insights = new InsightRoutes(vocEvents);
+    FeedbackRoutes feedback = new FeedbackRoutes(new FeedbackImport(writer));
+    this.triggers = new SurveyTriggers(surveys, invitations, vocEvents);
+    this.app = Javalin.create(config -> {
+      config.jsonMapper(new JavalinJackson(JsonSupport.MAPPER, false));
+      config.http.maxRequestSize = 64L * 1024 * 1024;
+      config.router.ignoreTrailingSlashes = true;
+      config.startup.showJavalinBanner = false;
+      config.jetty.host = cfg.host();
+      config.jetty.port = cfg.port();
+      Problems.install(config);
+      config.routes.before(ctx -> ctx.attribute("wf.t0", System.nanoTime()));
+      config.routes.after(ctx -> {
+        Long t0 = ctx.attribute("wf.t0");
+        var matched = ctx.endpoints().lastHttpEndpoint();
+        String route = matched == null ? "unmatched" : matched.path;
+        if (t0 != null) metrics.request(route, ctx.method().name(), ctx.statusCode(), System.nanoTime() - t0);
+        if (ctx.path().startsWith("/v1/") && ctx.statusCode() >= 400) metrics.rejected(ctx.statusCode());
+      });
+      config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "eventsCommittedSinceStart", writer.committedEvents())));
+      config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+      collect.register(config);
+      api.register(config);
+      imports.register(config);
+      surveyApi.register(config);
+      surveyPages.register(config);
+      kpis.register(config);
+      insights.register(config);
+      feedback.register(config);
+    });
+  }
+
+  /** Opens the data directory and starts serving. */
+  public static WayfinderServer start(ServerConfig cfg) {
+    Database db = Database.open(cfg.dataDir());
+    try {
+      WayfinderServer s = new WayfinderServer(cfg, db);
+      s.app.start();
+      s.triggers.start();
+      s.advertise(cfg);
+      log.info("Wayfinder listening on http://{}:{} (data: {})", cfg.host(), s.port(), cfg.dataDir());
+      return s;
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  /** The file through which the CLI finds the server that holds a data directory. */
+  public static final String URL_FILE = "server.url";
+
+  private void advertise(ServerConfig cfg) {
+    String host = cfg.host().equals("0.0.0.0") || cfg.host().equals("::") ? "127.0.0.1" : cfg.host();
+    try {
+      java.nio.file.Files.writeString(db.dataDir().resolve(URL_FILE), "http://" + host + ":" + port() + "\n");
+    } catch (java.io.IOException e) {
+      log.warn("cannot write {}: {}", URL_FILE, e.getMessage());
+    }
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public Database database() {
+    return db;
+  }
+
+  public EventWriter writer() {
+    return writer;
+  }
+
+  public SourceStore sources() {
+    return sources;
+  }
+
+  public AdminToken adminToken() {
+    return token;
+  }
+
+  public Stats stats() {
+    return Stats.read(db);
+  }
+
+  @Override
+  public void close() {
+    triggers.close();
+    app.stop();
+    try {
+      java.nio.file.Files.deleteIfExists(db.dataDir().resolve(URL_FILE));
+    } catch (java.io.IOException e) {
+      log.warn("cannot remove {}: {}", URL_FILE, e.getMessage());
+    }
+    writer.close();
+    db.close();
+  }
+}

@@ -1,0 +1,65 @@
+package io.wayfinder.server.collect;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.wayfinder.core.collect.CollectedMessage;
+import io.wayfinder.core.collect.Source;
+import io.wayfinder.core.event.EventType;
+import io.wayfinder.server.auth.Credentials;
+import io.wayfinder.server.ops.ServerMetrics;
+import io.wayfinder.server.problem.ApiException;
+import io.wayfinder.store.collect.EventWriter;
+import io.wayfinder.store.collect.SegmentMessages;
+import io.wayfinder.store.collect.SegmentPayload;
+import io.wayfinder.store.sources.SourceStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Segment-compatible collection API: {@code POST /v1/track|identify|page|screen|group|alias}
+ * for one message, {@code /v1/batch} and {@code /v1/import} for many. A 200 means committed.
+ */
+public final class CollectRoutes {
+  private static final Map<String, Boolean> OK = Map.of("success", true);
+
+  private final SourceStore sources;
+  private final EventWriter writer;
+  private final ServerMetrics metrics;
+
+  public CollectRoutes(SourceStore sources, EventWriter writer, ServerMetrics metrics) {
+    this.sources = sources;
+    this.writer = writer;
+    this.metrics = metrics;
+  }
+
+  public void register(JavalinConfig config) {
+    for (EventType type : EventType.values()) {
+      config.routes.post("/v1/" + type.wireName(), ctx -> collect(ctx, type));
+    }
+    config.routes.post("/v1/batch", ctx -> collect(ctx, null));
+    config.routes.post("/v1/import", ctx -> collect(ctx, null));
+  }
+
+  private void collect(Context ctx, EventType impliedType) {
+    Instant receivedAt = Instant.now();
+    String headerKey = Credentials.basicUser(ctx);
+    if (headerKey != null && sources.byWriteKey(headerKey).isEmpty()) throw unknownKey();
+    byte[] body = ctx.bodyAsBytes();
+    SegmentPayload payload = impliedType == null ? SegmentPayload.batch(body) : SegmentPayload.single(body);
+    String key = headerKey != null ? headerKey : payload.writeKey();
+    if (key == null) {
+      throw ApiException.unauthorized("a write key is required: HTTP Basic auth with the key as user name, or \"writeKey\" in the body");
+    }
+    Source source = sources.byWriteKey(key).orElseThrow(CollectRoutes::unknownKey);
+    List<CollectedMessage> messages = SegmentMessages.convert(payload, impliedType, source, receivedAt);
+    ctx.future(() -> writer.submit(messages).thenAccept(r -> {
+      metrics.accepted(r.written(), r.duplicates(), messages.size());
+      ctx.json(OK);
+    }));
+  }
+
+  private static ApiException unknownKey() {
+    return ApiException.unauthorized("unknown write key");
+  }
+}

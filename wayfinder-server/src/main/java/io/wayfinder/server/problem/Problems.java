@@ -1,0 +1,56 @@
+package io.wayfinder.server.problem;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.wayfinder.core.collect.InvalidMessageException;
+import io.wayfinder.core.eventlog.EventLogException;
+import io.wayfinder.core.collect.Violation;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maps every failure to a problem+json answer, so the server answers every request and keeps serving. */
+public final class Problems {
+  private static final Logger log = LoggerFactory.getLogger(Problems.class);
+  private static final Map<Integer, String> TITLES = Map.of(
+      400, "Bad Request", 401, "Unauthorized", 403, "Forbidden", 404, "Not Found", 405, "Method Not Allowed",
+      409, "Conflict", 413, "Content Too Large", 415, "Unsupported Media Type", 500, "Internal Server Error",
+      503, "Service Unavailable");
+
+  private Problems() {}
+
+  public static void install(JavalinConfig config) {
+    config.routes.exception(InvalidMessageException.class, (e, ctx) -> {
+      send(ctx, e.status(), e.getMessage(), e.violations());
+    });
+    config.routes.exception(EventLogException.class, (e, ctx) -> {
+      send(ctx, 400, e.getMessage(), List.of(new Violation((int) e.line(), e.field(), e.reason())));
+    });
+    config.routes.exception(ApiException.class, (e, ctx) -> send(ctx, e.status(), e.getMessage(), null));
+    config.routes.exception(IllegalArgumentException.class, (e, ctx) -> send(ctx, 400, e.getMessage(), null));
+    config.routes.exception(IllegalStateException.class, (e, ctx) -> send(ctx, 409, e.getMessage(), null));
+    config.routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), e.getMessage(), null));
+    config.routes.exception(Exception.class, (e, ctx) -> {
+      log.error("request {} {} failed", ctx.method(), ctx.path(), e);
+      send(ctx, 500, "the server could not complete the request; see its log", null);
+    });
+    for (int status : new int[] {404, 405}) {
+      config.routes.error(status, "*", ctx -> {
+        String type = ctx.res().getContentType();
+        // Jetty may add a charset; an ApiException's own 404 must not be replaced by the generic one.
+        if (type == null || !type.startsWith(Problem.CONTENT_TYPE)) {
+          send(ctx, status, status == 404 ? "no such resource: " + ctx.path() : "method not allowed", null);
+        }
+      });
+    }
+  }
+
+  public static void send(Context ctx, int status, String detail, List<Violation> errors) {
+    String title = TITLES.getOrDefault(status, status >= 500 ? "Server Error" : "Bad Request");
+    ctx.status(status);
+    ctx.json(new Problem("about:blank", title, status, detail, ctx.path(), errors == null || errors.isEmpty() ? null : errors));
+    ctx.contentType(Problem.CONTENT_TYPE);
+  }
+}

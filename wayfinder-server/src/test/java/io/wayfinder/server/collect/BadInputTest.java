@@ -1,0 +1,162 @@
+package io.wayfinder.server.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wayfinder.server.JsonSupport;
+import io.wayfinder.server.TestServer;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every kind of bad input is answered with problem+json, stores nothing, and the server keeps serving. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputTest {
+  @TempDir static Path dir;
+  TestServer t;
+  String key;
+
+  @BeforeAll
+  void start() {
+    t = new TestServer(dir);
+    key = t.writeKey("web", "web");
+  }
+
+  @AfterAll
+  void stop() {
+    t.close();
+  }
+
+  static Stream<Arguments> badSingles() {
+    String longKey = "k".repeat(10_000);
+    return Stream.of(
+        Arguments.of("malformed JSON", "/v1/track", "{\"event\": \"A\", \"userId\": ", 400, null),
+        Arguments.of("not an object", "/v1/track", "[1,2]", 400, null),
+        Arguments.of("userId of the wrong type", "/v1/track", "{\"event\":\"A\",\"userId\":{\"x\":1}}", 400, "userId"),
+        Arguments.of("properties of the wrong type", "/v1/track", "{\"event\":\"A\",\"userId\":\"u\",\"properties\":\"x\"}", 400, "properties"),
+        Arguments.of("event of the wrong type", "/v1/track", "{\"event\":42,\"userId\":\"u\"}", 400, "event"),
+        Arguments.of("missing userId and anonymousId", "/v1/track", "{\"event\":\"A\"}", 400, "userId"),
+        Arguments.of("missing event on track", "/v1/track", "{\"userId\":\"u\"}", 400, "event"),
+        Arguments.of("invalid timestamp", "/v1/track", "{\"event\":\"A\",\"userId\":\"u\",\"timestamp\":\"yesterday\"}", 400, "timestamp"),
+        Arguments.of("impossible date", "/v1/track", "{\"event\":\"A\",\"userId\":\"u\",\"timestamp\":\"2024-13-45T10:00:00Z\"}", 400, "timestamp"),
+        Arguments.of("timestamp out of range", "/v1/track", "{\"event\":\"A\",\"userId\":\"u\",\"timestamp\":\"1800-01-01T00:00:00Z\"}", 400, "timestamp"),
+        Arguments.of("10,000-character property name", "/v1/track",
+            "{\"event\":\"A\",\"userId\":\"u\",\"properties\":{\"" + longKey + "\":1}}", 400, "properties"),
+        Arguments.of("alias without previousId", "/v1/alias", "{\"userId\":\"u\"}", 400, "previousId"),
+        Arguments.of("oversized message", "/v1/track",
+            "{\"event\":\"A\",\"userId\":\"u\",\"properties\":{\"p\":\"" + "x".repeat(33 * 1024) + "\"}}", 413, null),
+        Arguments.of("unknown type in a batch", "/v1/batch", "{\"batch\":[{\"type\":\"purchase\",\"userId\":\"u\"}]}", 400, "type"),
+        Arguments.of("batch that is not an array", "/v1/batch", "{\"batch\":{}}", 400, "batch"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badSingles")
+  void badInputIsAnsweredWithProblemJsonAndNothingIsStored(String what, String path, String body, int status, String field) throws Exception {
+    long before = t.server.stats().events();
+    HttpResponse<String> r = t.post(path, key, body);
+    assertThat(r.statusCode()).as(what).isEqualTo(status);
+    assertProblem(r, status);
+    if (field != null) {
+      assertThat(JsonSupport.MAPPER.readTree(r.body()).get("errors").get(0).get("field").asText()).startsWith(field);
+    }
+    assertThat(t.server.stats().events()).isEqualTo(before);
+    assertThat(t.get("/health").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void nonUtf8BytesAreRejected() throws Exception {
+    byte[] head = "{\"event\":\"A\",\"userId\":\"u\",\"properties\":{\"name\":\"".getBytes(StandardCharsets.UTF_8);
+    byte[] tail = "\"}}".getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[head.length + 2 + tail.length];
+    System.arraycopy(head, 0, body, 0, head.length);
+    body[head.length] = (byte) 0xC3;
+    body[head.length + 1] = (byte) 0x28; // an invalid UTF-8 sequence
+    System.arraycopy(tail, 0, body, head.length + 2, tail.length);
+    long before = t.server.stats().events();
+    HttpResponse<String> r = t.post("/v1/track", key, body);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertProblem(r, 400);
+    assertThat(r.body()).containsIgnoringCase("UTF-8");
+    assertThat(t.server.stats().events()).isEqualTo(before);
+  }
+
+  @Test
+  void unknownWriteKeyIs401InHeaderOrBody() throws Exception {
+    HttpResponse<String> r = t.post("/v1/track", "wk_nope", "{\"event\":\"A\",\"userId\":\"u\"}");
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertProblem(r, 401);
+    r = t.post("/v1/batch", null, "{\"writeKey\":\"wk_nope\",\"batch\":[{\"type\":\"track\",\"event\":\"A\",\"userId\":\"u\"}]}");
+    assertThat(r.statusCode()).isEqualTo(401);
+    r = t.post("/v1/track", null, "{\"event\":\"A\",\"userId\":\"u\"}");
+    assertThat(r.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void oversizedBatchIs413() throws Exception {
+    StringBuilder b = new StringBuilder("{\"batch\":[");
+    for (int i = 0; i < 2000; i++) {
+      if (i > 0) b.append(',');
+      b.append("{\"type\":\"track\",\"event\":\"Page Scrolled\",\"userId\":\"u").append(i)
+          .append("\",\"properties\":{\"depth\":\"").append("y".repeat(200)).append("\"}}");
+    }
+    b.append("]}");
+    long before = t.server.stats().events();
+    HttpResponse<String> r = t.post("/v1/batch", key, b.toString());
+    assertThat(r.statusCode()).isEqualTo(413);
+    assertProblem(r, 413);
+    assertThat(t.server.stats().events()).isEqualTo(before);
+  }
+
+  @Test
+  void batchWithOneBadMessageIsRejectedWholeNamingItsIndex() throws Exception {
+    String body = "{\"batch\":[{\"type\":\"track\",\"event\":\"A\",\"userId\":\"u1\"},"
+        + "{\"type\":\"track\",\"event\":\"B\",\"userId\":\"u2\"},"
+        + "{\"type\":\"track\",\"userId\":\"u3\"},"
+        + "{\"type\":\"page\",\"anonymousId\":\"a4\"}]}";
+    long before = t.server.stats().events();
+    HttpResponse<String> r = t.post("/v1/batch", key, body);
+    assertThat(r.statusCode()).isEqualTo(400);
+    JsonNode p = assertProblem(r, 400);
+    assertThat(p.get("errors").get(0).get("index").asInt()).isEqualTo(2);
+    assertThat(p.get("errors").get(0).get("field").asText()).isEqualTo("event");
+    assertThat(p.get("detail").asText()).contains("message 2");
+    assertThat(t.server.stats().events()).isEqualTo(before);
+    assertThat(t.post("/v1/batch", key, body.replace("{\"type\":\"track\",\"userId\":\"u3\"}",
+        "{\"type\":\"track\",\"event\":\"C\",\"userId\":\"u3\"}")).statusCode()).isEqualTo(200);
+    assertThat(t.server.stats().events()).isEqualTo(before + 4);
+  }
+
+  @Test
+  void managementApiRefusesAnonymousRequestsAndWriteKeys() {
+    assertThat(t.get("/api/stats").statusCode()).isEqualTo(401);
+    HttpResponse<String> r = t.post("/api/sources", key, "{\"name\":\"x\",\"channel\":\"web\"}");
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertProblem(r, 401);
+    assertThat(t.api("GET", "/api/stats", null).statusCode()).isEqualTo(200);
+    assertThat(t.api("GET", "/api/profiles/nobody", null).statusCode()).isEqualTo(404);
+    assertThat(t.api("POST", "/api/sources", "{\"name\":\"\"}").statusCode()).isEqualTo(400);
+    assertThat(t.api("POST", "/api/sources", "not json").statusCode()).isEqualTo(400);
+  }
+
+  private static JsonNode assertProblem(HttpResponse<String> r, int status) {
+    assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+    try {
+      JsonNode p = JsonSupport.MAPPER.readTree(r.body());
+      assertThat(p.get("status").asInt()).isEqualTo(status);
+      assertThat(p.get("title").asText()).isNotBlank();
+      assertThat(p.get("detail").asText()).isNotBlank();
+      return p;
+    } catch (java.io.IOException e) {
+      throw new AssertionError(r.body(), e);
+    }
+  }
+}

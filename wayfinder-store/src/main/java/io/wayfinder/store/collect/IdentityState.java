@@ -1,0 +1,40 @@
+package io.wayfinder.store.collect;
+
+import io.wayfinder.core.identity.Identity;
+import io.wayfinder.core.identity.IdentityGraph;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Loads what the writer keeps in memory (identity graph, message ids, next ids) from the store. */
+final class IdentityState {
+  final IdentityGraph graph = new IdentityGraph();
+  final MessageIdSet messageIds = new MessageIdSet();
+  long lastEventId;
+
+  static IdentityState load(Connection c) throws SQLException {
+    IdentityState s = new IdentityState();
+    try (Statement st = c.createStatement()) {
+      try (ResultSet rs = st.executeQuery("SELECT kind, value, profile_id FROM identities")) {
+        while (rs.next()) s.graph.restoreLink(new Identity(rs.getString(1), rs.getString(2)), rs.getLong(3));
+      }
+      try (ResultSet rs = st.executeQuery(
+          "SELECT from_profile, into_profile FROM identity_merges WHERE status = 'merged' ORDER BY merged_at")) {
+        while (rs.next()) s.graph.restoreMerge(rs.getLong(1), rs.getLong(2));
+      }
+      try (ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM profiles")) {
+        rs.next();
+        s.graph.reserveUpTo(rs.getLong(1));
+      }
+      try (ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM events")) {
+        rs.next();
+        s.lastEventId = rs.getLong(1);
+      }
+      try (ResultSet rs = st.executeQuery("SELECT message_id FROM events WHERE message_id IS NOT NULL")) {
+        while (rs.next()) s.messageIds.add(rs.getString(1));
+      }
+    }
+    return s;
+  }
+}

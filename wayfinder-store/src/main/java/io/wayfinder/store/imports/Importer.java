@@ -1,0 +1,125 @@
+package io.wayfinder.store.imports;
+
+import io.wayfinder.core.collect.CollectedMessage;
+import io.wayfinder.core.collect.Source;
+import io.wayfinder.core.collect.WriteReceipt;
+import io.wayfinder.core.eventlog.EventLogException;
+import io.wayfinder.core.eventlog.EventLogReaders;
+import io.wayfinder.store.collect.EventWriter;
+import io.wayfinder.store.sources.SourceStore;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Imports a bulk file into the event store. One thread reads and validates rows while the
+ * store's writer appends them; the whole file is one transaction, so by default a bad row
+ * leaves nothing behind. When skipping bad rows, each one goes to the reject file with its line
+ * and reason.
+ */
+public final class Importer {
+  private static final int CHUNK = 8192;
+  private static final int KEPT_REJECTS = 100;
+
+  private final EventWriter writer;
+  private final SourceStore sources;
+
+  public Importer(EventWriter writer, SourceStore sources) {
+    this.writer = writer;
+    this.sources = sources;
+  }
+
+  /** Imports {@code file}; {@code progress} receives the number of rows read so far, now and then. */
+  public ImportResult run(Path file, ImportSpec spec, LongConsumer progress) {
+    long start = System.nanoTime();
+    ImportFormat format = spec.format() != null ? spec.format() : ImportFormat.detect(file);
+    Source source = sources.getOrCreate(spec.sourceName(), spec.channel());
+    List<ImportResult.Reject> kept = new ArrayList<>();
+    if (SqlTableImport.handles(format)) return runSql(file, format, spec, source, kept, start, progress);
+    long[] counts = new long[2]; // rows, rejected
+    Set<String> customers = new HashSet<>();
+    try (Rows rows = open(file, format, spec, source); RejectFile rejects = RejectFile.open(spec.rejectFile())) {
+      ChunkPipe pipe = new ChunkPipe(4);
+      Thread reader = new Thread(() -> pipe.produce(() -> {
+        List<CollectedMessage> chunk = new ArrayList<>(CHUNK);
+        while (chunk.size() < CHUNK) {
+          CollectedMessage m;
+          try {
+            m = rows.next();
+          } catch (EventLogException e) {
+            counts[0]++;
+            if (!spec.skipBadRows()) throw e;
+            counts[1]++;
+            rejects.write(e);
+            if (kept.size() < KEPT_REJECTS) kept.add(new ImportResult.Reject(e.line(), e.field(), e.reason()));
+            continue;
+          }
+          if (m == null) break;
+          counts[0]++;
+          chunk.add(m);
+          customers.add(rows.lastCustomer());
+          if (counts[0] % 100_000 == 0) progress.accept(counts[0]);
+        }
+        return chunk.isEmpty() ? null : chunk;
+      }), "wayfinder-import-reader");
+      reader.setDaemon(true);
+      reader.start();
+      WriteReceipt r;
+      try {
+        r = writer.writeAll(pipe);
+      } finally {
+        pipe.cancel();
+      }
+      progress.accept(counts[0]);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      return new ImportResult(file.toString(), format.name().toLowerCase(), counts[0], r.written(), counts[1],
+          r.duplicates(), r.newProfiles(), customers.size(), seconds,
+          spec.rejectFile() == null ? null : spec.rejectFile().toString(), List.copyOf(kept));
+    }
+  }
+
+  private ImportResult runSql(Path file, ImportFormat format, ImportSpec spec, Source source,
+      List<ImportResult.Reject> kept, long start, LongConsumer progress) {
+    if (!Files.isRegularFile(file)) throw new EventLogException(file.toString(), 0, null, "no such file");
+    try (RejectFile rejects = RejectFile.open(spec.rejectFile())) {
+      SqlTableImport sql = new SqlTableImport(file.toAbsolutePath().toString(), format, spec, source.name(),
+          source.channel(), rejects, kept);
+      WriteReceipt r = writer.runBulk(sql::run);
+      progress.accept(sql.rows);
+      return new ImportResult(file.toString(), format.name().toLowerCase(), sql.rows, r.written(), sql.rejected,
+          0, r.newProfiles(), sql.customers, (System.nanoTime() - start) / 1e9,
+          spec.rejectFile() == null ? null : spec.rejectFile().toString(), List.copyOf(kept));
+    }
+  }
+
+  private static Rows open(Path file, ImportFormat format, ImportSpec spec, Source source) {
+    String name = file.toString();
+    return switch (format) {
+      case CSV, XES -> new LogEventRows(EventLogReaders.open(file, spec.mapping()), spec.channelColumn(),
+          source.channel(), source.name());
+      case PARQUET -> {
+        if (!Files.exists(file)) throw new EventLogException(name, 0, null, "no such file");
+        yield new LogEventRows(new ParquetEventLogReader(name, spec.mapping()), spec.channelColumn(),
+            source.channel(), source.name());
+      }
+      case JSONL -> {
+        try {
+          var in = Files.newInputStream(file);
+          var decoded = name.endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+          yield new JsonlRows(name, new BufferedReader(new InputStreamReader(decoded, StandardCharsets.UTF_8), 1 << 16), source);
+        } catch (IOException e) {
+          throw new EventLogException(name, 0, null, Files.exists(file) ? "cannot read: " + e.getMessage() : "no such file");
+        }
+      }
+    };
+  }
+}

@@ -1,0 +1,56 @@
+package io.wayfinder.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+  @TempDir Path dir;
+
+  @Test
+  void openingAnOlderDataDirectoryUpgradesItAndKeepsItsEvents() throws Exception {
+    try (Database v1 = Database.open(dir, "1"); var c = v1.connect(); var st = c.createStatement()) {
+      st.execute("INSERT INTO events (id, type, name, profile_id, ts, received_at) "
+          + "VALUES (1, 'track', 'Old Event', 7, now(), now())");
+    }
+    try (Database latest = Database.open(dir); var c = latest.connect(); var st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT name, origin_profile_id FROM events")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("Old Event");
+      assertThat(rs.getLong(2)).isEqualTo(7);
+      try (ResultSet t = c.createStatement().executeQuery("SELECT count(*) FROM identities")) {
+        assertThat(t.next()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void appenderRowsBelongToTheOpenTransaction() throws Exception {
+    try (Database db = Database.open(dir); var c = db.connect()) {
+      c.setAutoCommit(false);
+      try (var st = c.createStatement()) { st.execute("SELECT 1"); }
+      try (var app = c.createAppender("main", "sources")) {
+        app.beginRow(); app.append("s1"); app.append("web"); app.append("web"); app.append("k");
+        app.append(java.time.OffsetDateTime.now()); app.endRow();
+      }
+      c.rollback();
+      try (var rs = c.createStatement().executeQuery("SELECT count(*) FROM sources")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isZero();
+      }
+    }
+  }
+
+  @Test
+  void secondProcessStyleOpenIsRefusedClearly() throws Exception {
+    // Within one JVM DuckDB shares the instance, so the lock cannot be shown here; the refusal
+    // message itself is what the CLI prints when another process holds the file.
+    var e = new DataDirectoryInUseException(dir, new RuntimeException("Could not set lock"));
+    assertThat(e.getMessage()).contains("--server");
+    assertThatThrownBy(() -> { throw e; }).isInstanceOf(StoreException.class);
+  }
+}

@@ -1,0 +1,134 @@
+package io.wayfinder.store.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.wayfinder.core.eventlog.EventLogException;
+import io.wayfinder.store.Database;
+import io.wayfinder.store.Stats;
+import io.wayfinder.store.collect.EventWriter;
+import io.wayfinder.store.sources.SourceStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImporterTest {
+  @TempDir Path dir;
+
+  private ImportResult importFile(Path file, ImportSpec spec) {
+    try (Database db = Database.open(dir.resolve("data")); EventWriter w = new EventWriter(db)) {
+      return new Importer(w, new SourceStore(db)).run(file, spec, n -> {});
+    }
+  }
+
+  private Stats stats() {
+    try (Database db = Database.open(dir.resolve("data"))) {
+      return Stats.read(db);
+    }
+  }
+
+  @Test
+  void receiptXesYieldsItsCustomersAndEvents() {
+    ImportResult r = importFile(SharedData.path("eventlogs/receipt.xes.gz"), ImportSpec.defaults());
+    assertThat(r.customers()).isEqualTo(1434);
+    assertThat(r.imported()).isEqualTo(8577);
+    Stats s = stats();
+    assertThat(s.events()).isEqualTo(8577);
+    assertThat(s.profiles()).isEqualTo(1434);
+  }
+
+  @Test
+  void runningExampleCsvYieldsSixCustomersAnd42Events() {
+    ImportResult r = importFile(SharedData.path("eventlogs/running-example.csv"), ImportSpec.defaults());
+    assertThat(r.customers()).isEqualTo(6);
+    assertThat(r.imported()).isEqualTo(42);
+    assertThat(stats().profiles()).isEqualTo(6);
+  }
+
+  @Test
+  void importingKnownCustomersAgainAddsEventsToTheirProfiles() {
+    Path csv = SharedData.path("eventlogs/running-example.csv");
+    importFile(csv, ImportSpec.defaults());
+    try (Database db = Database.open(dir.resolve("data")); EventWriter w = new EventWriter(db)) {
+      // A collected event for customer 3 joins the profile the import created.
+      w.write(io.wayfinder.store.collect.SegmentMessages.convert(io.wayfinder.store.collect.SegmentPayload.batch(
+          "{\"batch\":[{\"type\":\"track\",\"event\":\"Call\",\"userId\":\"3\"}]}".getBytes()), null, null,
+          java.time.Instant.now()));
+    }
+    ImportResult again = importFile(csv, ImportSpec.defaults());
+    assertThat(again.newProfiles()).isZero();
+    assertThat(again.customers()).isEqualTo(6);
+    Stats s = stats();
+    assertThat(s.events()).isEqualTo(85);
+    assertThat(s.profiles()).isEqualTo(6);
+  }
+
+  @Test
+  void brokenRowFailsWithItsLineAndStoresNothing() throws Exception {
+    Path csv = brokenCsv();
+    assertThatThrownBy(() -> importFile(csv, ImportSpec.defaults()))
+        .isInstanceOf(EventLogException.class)
+        .hasMessageContaining("broken.csv:4")
+        .hasMessageContaining("time:timestamp");
+    assertThat(stats().events()).isZero();
+  }
+
+  @Test
+  void skippingBadRowsImportsTheRestAndWritesTheRejectFile() throws Exception {
+    Path csv = brokenCsv();
+    Path rejects = dir.resolve("rejects.csv");
+    ImportResult r = importFile(csv, ImportSpec.defaults().skippingBadRows(rejects));
+    assertThat(r.imported()).isEqualTo(4);
+    assertThat(r.rejected()).isEqualTo(2);
+    List<String> lines = Files.readAllLines(rejects);
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(1)).startsWith("4,\"time:timestamp\"");
+    assertThat(lines.get(2)).startsWith("6,\"case:concept:name\"");
+    assertThat(stats().events()).isEqualTo(4);
+  }
+
+  @Test
+  void jsonLinesAreValidatedLikeTheCollectionApi() throws Exception {
+    Path jsonl = dir.resolve("events.jsonl");
+    Files.writeString(jsonl, """
+        {"type":"track","event":"Signed Up","userId":"u1","timestamp":"2025-03-01T10:00:00Z","context":{"channel":"app"}}
+        {"type":"identify","userId":"u1","traits":{"email":"u1@example.com"}}
+
+        {"type":"track","userId":"u2"}
+        """);
+    assertThatThrownBy(() -> importFile(jsonl, ImportSpec.defaults()))
+        .isInstanceOf(EventLogException.class).hasMessageContaining("events.jsonl:4").hasMessageContaining("event");
+    assertThat(stats().events()).isZero();
+    ImportResult r = importFile(jsonl, ImportSpec.defaults().skippingBadRows(null));
+    assertThat(r.imported()).isEqualTo(2);
+    assertThat(r.customers()).isEqualTo(1);
+  }
+
+  @Test
+  void parquetIsReadWithTheSameMapping() throws Exception {
+    Path parquet = dir.resolve("log.parquet");
+    try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); var st = c.createStatement()) {
+      st.execute("COPY (SELECT * FROM read_csv('" + SharedData.path("eventlogs/running-example.csv")
+          + "')) TO '" + parquet + "' (FORMAT parquet)");
+    }
+    ImportResult r = importFile(parquet, ImportSpec.defaults());
+    assertThat(r.imported()).isEqualTo(42);
+    assertThat(r.customers()).isEqualTo(6);
+  }
+
+  private Path brokenCsv() throws Exception {
+    Path csv = dir.resolve("broken.csv");
+    Files.writeString(csv, """
+        case:concept:name,concept:name,time:timestamp,channel
+        c1,Register,2024-01-01T10:00:00Z,web
+        c1,Check,2024-01-01T11:00:00+01:00,call_centre
+        c2,Register,not a time,web
+        c2,Decide,2024-01-02T10:00:00Z,store
+        ,Register,2024-01-02T10:00:00Z,web
+        c3,Register,2024-01-03T10:00:00Z,web
+        """);
+    return csv;
+  }
+}
