@@ -69,6 +69,23 @@ class FoundationCommandsTest {
   }
 
   @Test
+  void demoDataFillsAFreshDataDirectoryOnceAndStatsReportIt() throws Exception {
+    Path data = dir.resolve("demo");
+    try (WayfinderServer server = WayfinderServer.start(new ServerConfig("127.0.0.1", 0, data, "demo-token"))) {
+      var log = new ByteArrayOutputStream();
+      DemoData.loadIfEmpty(server, 150, new PrintStream(log, true, StandardCharsets.UTF_8));
+      long events = server.stats().events();
+      assertThat(events).isGreaterThan(1_000);
+      assertThat(server.stats().profiles()).isBetween(150L, 200L);
+      assertThat(Files.exists(data.resolve("demo/demo-events.jsonl.truth.json"))).isTrue();
+      DemoData.loadIfEmpty(server, 150, new PrintStream(log, true, StandardCharsets.UTF_8));
+      assertThat(server.stats().events()).isEqualTo(events);
+      Run stats = run("stats", "--server", "http://127.0.0.1:" + server.port(), "--token", "demo-token", "--json");
+      assertThat(Json.MAPPER.readTree(stats.out()).get("events").asLong()).isEqualTo(events);
+    }
+  }
+
+  @Test
   void commandsGoThroughARunningServer() throws Exception {
     Path data = dir.resolve("served");
     try (WayfinderServer server = WayfinderServer.start(new ServerConfig("127.0.0.1", 0, data, "cli-test-token"))) {
