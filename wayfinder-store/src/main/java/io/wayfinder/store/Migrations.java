@@ -29,11 +29,16 @@ final class Migrations {
       st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, name VARCHAR NOT NULL, "
           + "applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
     }
-    int current = current(c);
+    java.util.Set<Integer> applied = new java.util.HashSet<>();
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT version FROM schema_version")) {
+      while (rs.next()) applied.add(rs.getInt(1));
+    }
     int ran = 0;
     for (String m : ALL) {
       int version = Integer.parseInt(m.substring(1, m.indexOf("__")));
-      if (version <= current || (target != null && version > target)) continue;
+      // Every missing version is applied, not only those above the highest: capabilities built in
+      // parallel may land their migrations out of number order.
+      if (applied.contains(version) || (target != null && version > target)) continue;
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(false);
       try (Statement st = c.createStatement()) {

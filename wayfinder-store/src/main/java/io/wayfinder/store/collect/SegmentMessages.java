@@ -125,8 +125,11 @@ public final class SegmentMessages {
     Map<String, Object> profileTraits = type == EventType.IDENTIFY && traits != null ? Keys.toMap(traits) : Map.of();
     Event event = new Event(0, messageId, type, name, 0, anonymousId, userId, channel, touchpoint, timestamp,
         receivedAt, props, ctx, source == null ? null : source.name());
+    // The validated JSON text is kept so the writer need not serialise the maps again.
+    String propertiesJson = type == EventType.GROUP || properties == null || properties.isEmpty() ? null : properties.toString();
+    String contextJson = context == null || context.isEmpty() ? null : context.toString();
     return new CollectedMessage(event, claims(userId, anonymousId, previousId, traits, context), profileTraits,
-        Consent.from(traits, context));
+        Consent.from(traits, context), propertiesJson, contextJson);
   }
 
   private static IdentityClaims claims(String userId, String anonymousId, String previousId, ObjectNode traits, ObjectNode context) {

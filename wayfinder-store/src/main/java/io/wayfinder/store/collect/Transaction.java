@@ -61,7 +61,7 @@ final class Transaction implements AutoCloseable {
           .appendEpochMicros(at);
       text(appenders.get("consent_history"), e.messageId()).endRow();
     }
-    appendEvent(e, ++state.lastEventId, r.profileId(), at);
+    appendEvent(m, ++state.lastEventId, r.profileId(), at);
     written++;
   }
 
@@ -105,7 +105,8 @@ final class Transaction implements AutoCloseable {
     return conn;
   }
 
-  private void appendEvent(Event e, long id, long profileId, long at) throws SQLException {
+  private void appendEvent(CollectedMessage m, long id, long profileId, long at) throws SQLException {
+    Event e = m.event();
     events.beginRow().append(id);
     text(events, e.messageId()).append(e.type().wireName());
     text(events, e.name()).append(profileId);
@@ -114,8 +115,8 @@ final class Transaction implements AutoCloseable {
     text(events, e.channel());
     text(events, e.touchpoint()).appendEpochMicros(at)
         .appendEpochMicros(e.receivedAt() == null ? receivedMicros : toMicros(e.receivedAt()));
-    text(events, Json.write(e.properties()));
-    text(events, Json.write(e.context()));
+    text(events, m.propertiesJson() != null ? m.propertiesJson() : Json.write(e.properties()));
+    text(events, m.contextJson() != null ? m.contextJson() : Json.write(e.context()));
     text(events, e.source()).append(profileId).endRow();
   }
 
