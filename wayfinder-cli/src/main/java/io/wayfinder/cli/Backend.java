@@ -22,6 +22,9 @@ interface Backend extends AutoCloseable {
 
   JsonNode importFile(Path file, ImportSpec spec, ProgressBar progress);
 
+  /** Imports feedback items, shaped as the body of {@code POST /api/feedback}. */
+  JsonNode importFeedback(JsonNode request);
+
   @Override
   void close();
 }

@@ -42,8 +42,8 @@ final class DemoData {
     if (rc != 0) throw new CliException("demo data generation failed: " + err);
     ImportSpec spec = new ImportSpec(null, ImportSpec.defaults().mapping(), null, "demo", "web", false, null);
     ImportResult r = new Importer(server.writer(), server.sources()).run(events, spec, n -> {});
-    out.printf("Demo: imported %,d events of %,d customers in %.1f s (planted problems: %s)%n",
-        r.imported(), r.customers(), r.seconds(), events.resolveSibling("demo-events.jsonl.truth.json"));
+    out.printf("Demo: imported %,d events in %.1f s; %,d customer profiles (planted problems: %s)%n",
+        r.imported(), r.seconds(), server.stats().profiles(), events.resolveSibling("demo-events.jsonl.truth.json"));
   }
 
   private DemoData() {}

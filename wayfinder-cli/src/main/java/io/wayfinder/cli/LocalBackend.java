@@ -1,7 +1,9 @@
 package io.wayfinder.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.wayfinder.server.voc.FeedbackRoutes;
 import io.wayfinder.store.Database;
+import io.wayfinder.store.voc.FeedbackImport;
 import io.wayfinder.store.Stats;
 import io.wayfinder.store.collect.EventWriter;
 import io.wayfinder.store.imports.ImportSpec;
@@ -50,6 +52,16 @@ final class LocalBackend implements Backend {
   public JsonNode importFile(Path file, ImportSpec spec, ProgressBar progress) {
     try (EventWriter writer = new EventWriter(db)) {
       return Json.MAPPER.valueToTree(new Importer(writer, new SourceStore(db)).run(file, spec, progress::update));
+    }
+  }
+
+  @Override
+  public JsonNode importFeedback(JsonNode request) {
+    try (EventWriter writer = new EventWriter(db)) {
+      return Json.MAPPER.valueToTree(new FeedbackImport(writer).run(FeedbackRoutes.items(request.get("items")),
+          FeedbackRoutes.spec(request), "file"));
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage());
     }
   }
 

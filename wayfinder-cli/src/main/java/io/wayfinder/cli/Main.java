@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       ServeCommand.class,
       ImportCommand.class,
+      FeedbackCommand.class,
       SourcesCommand.class,
       ProfilesCommand.class,
       StatsCommand.class,

@@ -65,6 +65,11 @@ final class RemoteBackend implements Backend {
     }
   }
 
+  @Override
+  public JsonNode importFeedback(JsonNode request) {
+    return call("POST", "/api/feedback", HttpRequest.BodyPublishers.ofString(request.toString()));
+  }
+
   private JsonNode call(String method, String path, HttpRequest.BodyPublisher body) {
     HttpRequest req = HttpRequest.newBuilder(URI.create(base + path))
         .header("Authorization", "Bearer " + token)

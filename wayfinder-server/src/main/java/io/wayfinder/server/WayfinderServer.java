@@ -15,12 +15,24 @@ import io.wayfinder.server.web.UserRoutes;
 import io.wayfinder.server.web.WebAccess;
 import io.wayfinder.server.web.WebApp;
 import io.wayfinder.server.web.WebReadRoutes;
+import io.wayfinder.server.voc.FeedbackRoutes;
+import io.wayfinder.server.voc.InsightRoutes;
+import io.wayfinder.server.voc.KpiRoutes;
+import io.wayfinder.server.voc.PublicSurveyRoutes;
+import io.wayfinder.server.voc.SurveyRoutes;
+import io.wayfinder.server.voc.SurveyService;
+import io.wayfinder.server.voc.SurveyTriggers;
 import io.wayfinder.store.Database;
 import io.wayfinder.store.Stats;
 import io.wayfinder.store.collect.EventWriter;
 import io.wayfinder.store.imports.Importer;
 import io.wayfinder.store.sources.SourceStore;
 import io.wayfinder.store.users.UserStore;
+import io.wayfinder.store.voc.FeedbackImport;
+import io.wayfinder.store.voc.InvitationStore;
+import io.wayfinder.store.voc.ResponseStore;
+import io.wayfinder.store.voc.SurveyStore;
+import io.wayfinder.store.voc.VocEvents;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +52,7 @@ public final class WayfinderServer implements AutoCloseable {
   private final UserStore users;
   private final Sessions sessions = new Sessions(java.time.Clock.systemUTC());
   private final String generatedAdminPassword;
+  private final SurveyTriggers triggers;
   private final Javalin app;
 
   private WayfinderServer(ServerConfig cfg, Database db) {
@@ -54,6 +67,17 @@ public final class WayfinderServer implements AutoCloseable {
     this.generatedAdminPassword = FirstAdmin.ensure(users, cfg.adminPassword());
     ManagementRoutes api = new ManagementRoutes(db, sources, token, new WebAccess(sessions));
     ImportRoutes imports = new ImportRoutes(new Importer(writer, sources), cfg.dataDir());
+    SurveyStore surveys = new SurveyStore(db);
+    InvitationStore invitations = new InvitationStore(db);
+    ResponseStore responses = new ResponseStore(db);
+    VocEvents vocEvents = new VocEvents(db);
+    SurveyService surveyService = new SurveyService(surveys, invitations, responses, writer);
+    SurveyRoutes surveyApi = new SurveyRoutes(surveyService, surveys, invitations, responses);
+    PublicSurveyRoutes surveyPages = new PublicSurveyRoutes(surveyService, sources);
+    KpiRoutes kpis = new KpiRoutes(db);
+    InsightRoutes insights = new InsightRoutes(vocEvents);
+    FeedbackRoutes feedback = new FeedbackRoutes(new FeedbackImport(writer));
+    this.triggers = new SurveyTriggers(surveys, invitations, vocEvents);
     this.app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(JsonSupport.MAPPER, false));
       config.http.maxRequestSize = 64L * 1024 * 1024;
@@ -79,6 +103,11 @@ public final class WayfinderServer implements AutoCloseable {
       new UserRoutes(users, sessions).register(config);
       new WebReadRoutes(db).register(config);
       WebApp.register(config);
+      surveyApi.register(config);
+      surveyPages.register(config);
+      kpis.register(config);
+      insights.register(config);
+      feedback.register(config);
     });
   }
 
@@ -88,6 +117,7 @@ public final class WayfinderServer implements AutoCloseable {
     try {
       WayfinderServer s = new WayfinderServer(cfg, db);
       s.app.start();
+      s.triggers.start();
       s.advertise(cfg);
       log.info("Wayfinder listening on http://{}:{} (data: {})", cfg.host(), s.port(), cfg.dataDir());
       return s;
@@ -154,6 +184,7 @@ public final class WayfinderServer implements AutoCloseable {
 
   @Override
   public void close() {
+    triggers.close();
     app.stop();
     try {
       java.nio.file.Files.deleteIfExists(db.dataDir().resolve(URL_FILE));

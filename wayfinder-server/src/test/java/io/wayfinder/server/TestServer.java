@@ -44,6 +44,12 @@ public final class TestServer implements AutoCloseable {
     return send(b.build());
   }
 
+  /** A POST without credentials, e.g. a browser form or the widget answering a survey. */
+  public HttpResponse<String> postAs(String contentType, String path, String body) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
   public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
   }

@@ -38,7 +38,9 @@ public final class Problems {
     });
     for (int status : new int[] {404, 405}) {
       config.routes.error(status, "*", ctx -> {
-        if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+        String type = ctx.res().getContentType();
+        // Jetty may add a charset; an ApiException's own 404 must not be replaced by the generic one.
+        if (type == null || !type.startsWith(Problem.CONTENT_TYPE)) {
           send(ctx, status, status == 404 ? "no such resource: " + ctx.path() : "method not allowed", null);
         }
       });
