@@ -51,7 +51,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (demo) DemoData.loadIfEmpty(server, demoCustomers, System.out);
     System.out.println("Wayfinder is running at " + url + "  (data: " + data.toAbsolutePath() + ")");
-    System.out.println("  web app: " + url + "/ui/  (sign in as admin)");
+    System.out.println("  web app: " + url + "/  (sign in as admin)");
     System.out.println("  stats:   curl -H \"Authorization: Bearer $(cat " + data.resolve("admin-token") + ")\" " + url + "/api/stats");
     System.out.println("  health:  " + url + "/health    metrics: " + url + "/metrics");
     stopped.await();

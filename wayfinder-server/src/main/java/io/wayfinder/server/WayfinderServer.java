@@ -101,8 +101,8 @@ public final class WayfinderServer implements AutoCloseable {
       imports.register(config);
       new SignInRoutes(users, sessions).register(config);
       new UserRoutes(users, sessions).register(config);
-      new WebReadRoutes(db).register(config);
-      WebApp.register(config);
+      new WebReadRoutes(db, this::routes).register(config);
+      WebApp.register(config, sessions::signedIn);
       surveyApi.register(config);
       surveyPages.register(config);
       kpis.register(config);

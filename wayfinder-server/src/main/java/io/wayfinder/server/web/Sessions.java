@@ -60,6 +60,11 @@ public final class Sessions {
     return Optional.ofNullable(s);
   }
 
+  /** True when the request's cookie names a live session. */
+  public boolean signedIn(io.javalin.http.Context ctx) {
+    return find(SessionCookie.read(ctx)).isPresent();
+  }
+
   /** Ends the session of {@code id}, so its cookie opens nothing any more. */
   public void close(String id) {
     if (id != null && id.length() <= 100) byHash.remove(hash(id));

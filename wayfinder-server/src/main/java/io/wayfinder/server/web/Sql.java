@@ -33,6 +33,7 @@ final class Sql {
             if (v instanceof OffsetDateTime t) v = t.toInstant().toString();
             else if (v instanceof java.sql.Timestamp t) v = t.toInstant().toString();
             else if (v instanceof java.math.BigInteger b) v = b.longValue();
+            else if (v instanceof java.sql.Array a) v = java.util.Arrays.asList((Object[]) a.getArray());
             row.put(md.getColumnLabel(i), v);
           }
           out.add(row);

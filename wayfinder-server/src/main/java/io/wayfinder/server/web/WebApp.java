@@ -11,7 +11,8 @@ import java.util.Map;
  * {@code /api}, which does.
  */
 public final class WebApp {
-  public static final String HOME = "/ui/";
+  public static final String HOME = "/ui/index.html";
+  public static final String LOGIN = "/ui/login.html";
   /** Scripts only from this server; ECharts and Cytoscape set inline styles, hence style-src. */
   static final Map<String, String> HEADERS = Map.of(
       "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -22,7 +23,8 @@ public final class WebApp {
 
   private WebApp() {}
 
-  public static void register(JavalinConfig config) {
+  /** {@code signedIn}: whether a request carries a live session, so "/" goes straight to the right page. */
+  public static void register(JavalinConfig config, java.util.function.Predicate<io.javalin.http.Context> signedIn) {
     config.staticFiles.add(sf -> {
       sf.hostedPath = "/ui";
       sf.directory = "/web";
@@ -30,7 +32,6 @@ public final class WebApp {
       sf.headers = HEADERS;
     });
     config.staticFiles.enableWebjars();
-    config.routes.get("/", ctx -> ctx.redirect(HOME));
-    config.routes.get("/ui", ctx -> ctx.redirect(HOME));
+    config.routes.get("/", ctx -> ctx.redirect(signedIn.test(ctx) ? HOME : LOGIN));
   }
 }
