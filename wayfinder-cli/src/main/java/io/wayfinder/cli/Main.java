@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       SentimentCommand.class,
       DiscoverCommand.class,
+      ClvCommand.class,
     })
 public final class Main implements Runnable {
 
