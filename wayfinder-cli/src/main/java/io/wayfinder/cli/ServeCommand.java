@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Start the Wayfinder server: collection API (/v1), management API (/api), health and metrics.",
+    description = {"Start the Wayfinder server: web application (/ui), collection API (/v1), management API (/api), health and metrics.",
         "On first start an admin token is generated, stored in <data>/admin-token and printed once."})
 final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE}; 0 picks a free one; env WAYFINDER_PORT).")
@@ -27,9 +27,14 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--demo-customers", defaultValue = "2000", description = "Customers in the demo data (default ${DEFAULT-VALUE}).")
   int demoCustomers;
 
+  @Option(names = "--admin-password", description = "Password of the web application's first admin, 'admin' (env WAYFINDER_ADMIN_PASSWORD; "
+      + "default: generated on first start and printed once). Given on a later start, it resets admin's password.")
+  String adminPassword;
+
   @Override
   public Integer call() throws InterruptedException {
-    WayfinderServer server = WayfinderServer.start(new ServerConfig(host, port, data, System.getenv("WAYFINDER_ADMIN_TOKEN")));
+    WayfinderServer server = WayfinderServer.start(new ServerConfig(host, port, data, System.getenv("WAYFINDER_ADMIN_TOKEN"),
+        adminPassword != null ? adminPassword : System.getenv("WAYFINDER_ADMIN_PASSWORD")));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
@@ -40,8 +45,13 @@ final class ServeCommand implements Callable<Integer> {
       System.out.println("Admin token (shown once; stored in " + data.resolve("admin-token") + "):");
       System.out.println("  " + server.adminToken().value());
     }
+    if (server.generatedAdminPassword() != null) {
+      System.out.println("Web sign-in (shown once; change it under Settings > Users): user 'admin', password:");
+      System.out.println("  " + server.generatedAdminPassword());
+    }
     if (demo) DemoData.loadIfEmpty(server, demoCustomers, System.out);
     System.out.println("Wayfinder is running at " + url + "  (data: " + data.toAbsolutePath() + ")");
+    System.out.println("  web app: " + url + "/  (sign in as admin)");
     System.out.println("  stats:   curl -H \"Authorization: Bearer $(cat " + data.resolve("admin-token") + ")\" " + url + "/api/stats");
     System.out.println("  health:  " + url + "/health    metrics: " + url + "/metrics");
     stopped.await();

@@ -8,6 +8,13 @@ import io.wayfinder.server.auth.AdminToken;
 import io.wayfinder.server.collect.CollectRoutes;
 import io.wayfinder.server.ops.ServerMetrics;
 import io.wayfinder.server.problem.Problems;
+import io.wayfinder.server.web.FirstAdmin;
+import io.wayfinder.server.web.Sessions;
+import io.wayfinder.server.web.SignInRoutes;
+import io.wayfinder.server.web.UserRoutes;
+import io.wayfinder.server.web.WebAccess;
+import io.wayfinder.server.web.WebApp;
+import io.wayfinder.server.web.WebReadRoutes;
 import io.wayfinder.server.voc.FeedbackRoutes;
 import io.wayfinder.server.voc.InsightRoutes;
 import io.wayfinder.server.voc.KpiRoutes;
@@ -20,6 +27,7 @@ import io.wayfinder.store.Stats;
 import io.wayfinder.store.collect.EventWriter;
 import io.wayfinder.store.imports.Importer;
 import io.wayfinder.store.sources.SourceStore;
+import io.wayfinder.store.users.UserStore;
 import io.wayfinder.store.voc.FeedbackImport;
 import io.wayfinder.store.voc.InvitationStore;
 import io.wayfinder.store.voc.ResponseStore;
@@ -41,6 +49,9 @@ public final class WayfinderServer implements AutoCloseable {
   private final SourceStore sources;
   private final AdminToken token;
   private final ServerMetrics metrics = new ServerMetrics();
+  private final UserStore users;
+  private final Sessions sessions = new Sessions(java.time.Clock.systemUTC());
+  private final String generatedAdminPassword;
   private final SurveyTriggers triggers;
   private final Javalin app;
 
@@ -52,7 +63,9 @@ public final class WayfinderServer implements AutoCloseable {
     metrics.gauge("wayfinder.store.events.committed", "events committed since start", writer, EventWriter::committedEvents);
     metrics.gauge("wayfinder.store.commits", "store transactions since start", writer, EventWriter::commits);
     CollectRoutes collect = new CollectRoutes(sources, writer, metrics);
-    ManagementRoutes api = new ManagementRoutes(db, sources, token);
+    this.users = new UserStore(db);
+    this.generatedAdminPassword = FirstAdmin.ensure(users, cfg.adminPassword());
+    ManagementRoutes api = new ManagementRoutes(db, sources, token, new WebAccess(sessions));
     ImportRoutes imports = new ImportRoutes(new Importer(writer, sources), cfg.dataDir());
     SurveyStore surveys = new SurveyStore(db);
     InvitationStore invitations = new InvitationStore(db);
@@ -86,6 +99,10 @@ public final class WayfinderServer implements AutoCloseable {
       collect.register(config);
       api.register(config);
       imports.register(config);
+      new SignInRoutes(users, sessions).register(config);
+      new UserRoutes(users, sessions).register(config);
+      new WebReadRoutes(db, this::routes).register(config);
+      WebApp.register(config, sessions::signedIn);
       surveyApi.register(config);
       surveyPages.register(config);
       kpis.register(config);
@@ -122,6 +139,12 @@ public final class WayfinderServer implements AutoCloseable {
     }
   }
 
+  /** Every HTTP route as {@code "METHOD /path"}, so tests can check that each one is guarded. */
+  public java.util.List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
+  }
+
   public int port() {
     return app.port();
   }
@@ -136,6 +159,19 @@ public final class WayfinderServer implements AutoCloseable {
 
   public SourceStore sources() {
     return sources;
+  }
+
+  public UserStore users() {
+    return users;
+  }
+
+  public Sessions sessions() {
+    return sessions;
+  }
+
+  /** The first admin's password when this start generated it (to print once), else null. */
+  public String generatedAdminPassword() {
+    return generatedAdminPassword;
   }
 
   public AdminToken adminToken() {

@@ -14,22 +14,31 @@ import io.wayfinder.store.sources.SourceStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The management API under {@code /api}: sources, stats, profiles and the OpenAPI document.
- * Every route needs {@code Authorization: Bearer <admin token>}.
+ * Every route needs {@code Authorization: Bearer <admin token>} or a signed-in web session
+ * ({@code sessionAccess}); a source's write key opens nothing here.
  */
 public final class ManagementRoutes {
   private final Database db;
   private final SourceStore sources;
   private final ProfileStore profiles;
   private final AdminToken token;
+  private final Predicate<Context> sessionAccess;
 
   public ManagementRoutes(Database db, SourceStore sources, AdminToken token) {
+    this(db, sources, token, ctx -> false);
+  }
+
+  /** {@code sessionAccess} admits a request by its web session (and may refuse it with 403). */
+  public ManagementRoutes(Database db, SourceStore sources, AdminToken token, Predicate<Context> sessionAccess) {
     this.db = db;
     this.sources = sources;
     this.profiles = new ProfileStore(db);
     this.token = token;
+    this.sessionAccess = sessionAccess;
   }
 
   /** Sources in the shape the API returns them. */
@@ -58,10 +67,10 @@ public final class ManagementRoutes {
   }
 
   private void authorise(Context ctx) {
-    if (!token.matches(Credentials.bearer(ctx))) {
+    if (!token.matches(Credentials.bearer(ctx)) && !sessionAccess.test(ctx)) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"wayfinder\"");
       throw ApiException.unauthorized("the management API needs 'Authorization: Bearer <admin token>' "
-          + "(printed on first start, stored in <data>/admin-token, or set with WAYFINDER_ADMIN_TOKEN)");
+          + "(printed on first start, stored in <data>/admin-token, or set with WAYFINDER_ADMIN_TOKEN) or a signed-in session");
     }
   }
 
@@ -76,6 +85,7 @@ public final class ManagementRoutes {
     ctx.status(201).json(SourceView.of(sources.create(in.name(), in.channel())));
   }
 
+  /** A whole-number query parameter from 1 to {@code max}, or {@code dflt} when absent; 400 names it otherwise. */
   public static int limit(Context ctx, String param, int dflt, int max) {
     String v = ctx.queryParam(param);
     if (v == null) return dflt;

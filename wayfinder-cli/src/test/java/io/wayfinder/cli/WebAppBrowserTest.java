@@ -1,0 +1,180 @@
+package io.wayfinder.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.wayfinder.server.ServerConfig;
+import io.wayfinder.server.WayfinderServer;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+/**
+ * The web application in headless Chromium over a real server loaded with the demo data: sign in,
+ * every page, a funnel, a customer opened from a journey-map step; no console errors; a screenshot
+ * of each page in target/screenshots/.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebAppBrowserTest {
+  static final String PASSWORD = "browser test password";
+  static final Path SHOTS = Path.of("target", "screenshots");
+  @TempDir static Path data;
+  @TempDir static Path profile;
+  static WayfinderServer server;
+  static ChromeDriver browser;
+  static String base;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = WayfinderServer.start(new ServerConfig("127.0.0.1", 0, data, "browser-test-token", PASSWORD));
+    DemoData.loadIfEmpty(server, 2000, new PrintStream(OutputStream.nullOutputStream()));
+    base = "http://127.0.0.1:" + server.port();
+    Files.createDirectories(SHOTS);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000", "--user-data-dir=" + profile);
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) browser.quit();
+    if (server != null) server.close();
+  }
+
+  @Test
+  @Order(1)
+  void signsInAndLandsOnAPopulatedOverview() throws Exception {
+    browser.get(base + "/");
+    until(d -> d.getCurrentUrl().contains("login.html"));
+    browser.findElement(By.id("name")).sendKeys("admin");
+    browser.findElement(By.id("password")).sendKeys(PASSWORD);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    page("overview", "Overview");
+    assertThat(browser.findElements(By.cssSelector(".tile"))).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(browser.findElement(By.cssSelector(".tiles")).getText()).contains("NPS", "CSAT", "CES").doesNotContain("no answers");
+    assertThat(browser.findElements(By.cssSelector(".chart canvas"))).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(browser.findElements(By.cssSelector("details.data table"))).isNotEmpty();
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("Recent feedback", "online_order");
+    noConsoleErrors("overview");
+  }
+
+  @Test
+  @Order(2)
+  void visitsEveryPage() throws Exception {
+    for (String[] p : new String[][] {{"journeys", "ourney"}, {"feedback", "Feedback"}, {"customers", "Customers"},
+        {"value", "Value"}, {"settings", "Settings"}, {"funnels", "Funnels and paths"}}) {
+      browser.get(base + "/ui/index.html#/" + p[0]);
+      page(p[0], p[1]);
+      noConsoleErrors(p[0]);
+    }
+    browser.get(base + "/ui/index.html#/feedback");
+    page("feedback", "Feedback");
+    assertThat(browser.findElements(By.cssSelector("main table tbody tr"))).hasSizeGreaterThan(10);
+    browser.get(base + "/ui/index.html#/settings");
+    page("settings", "Settings");
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("wk_", "admin");
+  }
+
+  @Test
+  @Order(3)
+  void findsACustomerAndOpensTheProfile() throws Exception {
+    browser.get(base + "/ui/index.html#/customers");
+    page("customers", "Customers");
+    browser.findElement(By.id("q")).sendKeys("cust-00000");
+    browser.findElement(By.cssSelector("form[role=search] button")).click();
+    until(d -> d.findElement(By.id("results")).getText().contains("Matches"));
+    browser.findElement(By.cssSelector("#results tbody a")).click();
+    until(d -> !d.findElements(By.cssSelector("section[aria-label=Timeline] li")).isEmpty());
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("Identity", "Journeys", "Timeline across channels", "Feedback");
+    shot("customer");
+    noConsoleErrors("customer");
+  }
+
+  @Test
+  @Order(4)
+  void buildsAFunnel() throws Exception {
+    assumeTrue(server.routes().contains("POST /api/funnels"), "the funnel API is not on this server yet");
+    browser.get(base + "/ui/index.html#/funnels");
+    page("funnels", "Funnels and paths");
+    assertThat(browser.findElements(By.cssSelector("#funnel-steps li"))).hasSizeGreaterThanOrEqualTo(2);
+    browser.findElement(By.id("run-funnel")).click();
+    until(d -> !d.findElements(By.cssSelector("#funnel-result canvas")).isEmpty());
+    assertThat(browser.findElement(By.id("funnel-result")).getText()).contains("converted");
+    shot("funnel");
+    noConsoleErrors("funnel");
+  }
+
+  @Test
+  @Order(5)
+  void opensACustomerFromAJourneyMapStep() throws Exception {
+    assumeTrue(server.routes().contains("GET /api/journeys/{id}/map"), "the journey API is not on this server yet");
+    browser.get(base + "/ui/index.html#/journeys/online_order");
+    page("journey-map", "ourney");
+    WebElement step = browser.findElement(By.cssSelector(".stage button.step"));
+    step.click();
+    until(d -> !d.findElements(By.cssSelector("#step-customers a.customer-link")).isEmpty());
+    browser.findElement(By.cssSelector("#step-customers a.customer-link")).click();
+    until(d -> !d.findElements(By.cssSelector("section[aria-label=Identity]")).isEmpty());
+    shot("journey-customer");
+    noConsoleErrors("journey-customer");
+  }
+
+  private static void page(String name, String heading) throws Exception {
+    until(d -> d.findElement(By.tagName("h1")).getText().contains(heading)
+        && d.findElements(By.xpath("//main//*[text()='Loading…']")).isEmpty());
+    Thread.sleep(300); // let the charts draw before the screenshot
+    shot(name);
+  }
+
+  /** Polls {@code condition} for up to 30 s (page content arrives asynchronously). */
+  private static void until(java.util.function.Predicate<ChromeDriver> condition) throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      try {
+        if (condition.test(browser)) return;
+      } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+        // not there yet
+      }
+      if (System.nanoTime() > end) throw new AssertionError("timed out on " + browser.getCurrentUrl() + ": " + browser.findElement(By.tagName("body")).getText());
+      Thread.sleep(100);
+    }
+  }
+
+  private static void shot(String name) throws Exception {
+    Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  private static void noConsoleErrors(String where) {
+    List<String> errors = new ArrayList<>();
+    for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
+      if (e.getLevel().intValue() >= Level.WARNING.intValue()) errors.add(e.getMessage());
+    }
+    assertThat(errors).as("browser console on %s", where).isEmpty();
+  }
+}

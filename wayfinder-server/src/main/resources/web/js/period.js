@@ -1,0 +1,28 @@
+// The period selector: windows that end at the latest event, so historical (demo) data reads well.
+import { get } from './api.js';
+import { h } from './ui.js';
+
+let last = null;
+const choices = [['30', 'Last 30 days'], ['90', 'Last 90 days'], ['365', 'Last 12 months'], ['all', 'All time']];
+
+async function lastEvent() {
+  if (!last) last = (await get('/api/stats')).lastEvent;
+  return last;
+}
+
+/** {from, to} for a choice: to = the day after the latest event, from = that minus N days. */
+export async function range(choice) {
+  const end = await lastEvent();
+  if (!end || choice === 'all') return {};
+  const to = new Date(end);
+  to.setUTCHours(0, 0, 0, 0);
+  to.setUTCDate(to.getUTCDate() + 1);
+  const from = new Date(to.getTime() - Number(choice) * 86400000);
+  return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
+}
+
+export function periodSelect(id, value, onChange) {
+  const sel = h('select', { id, onchange: () => onChange(sel.value) },
+    choices.map(([v, label]) => h('option', { value: v, selected: v === value }, label)));
+  return h('div', {}, h('label', { for: id }, 'Period'), sel);
+}
