@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class Migrations {
   /** Every migration, oldest first. Append only; never edit a released one. */
-  static final List<String> ALL = List.of("V1__event_log.sql", "V2__identity_and_profiles.sql");
+  static final List<String> ALL = List.of("V1__event_log.sql", "V2__identity_and_profiles.sql", "V4__journey_definitions.sql");
 
   private Migrations() {}
 

@@ -60,7 +60,7 @@ public final class JourneyDatasetBuilder {
       revenue[size] = n.doubleValue();
       anyRevenue = true;
     }
-    if (JourneyDataset.SURVEY_EVENT.equals(name)) surveys.add(survey(size, p));
+    if (JourneyDataset.SURVEY_EVENT.equals(name)) surveys.add(SurveyAnswer.fromProperties(size, p));
     size++;
     return this;
   }
@@ -75,20 +75,6 @@ public final class JourneyDatasetBuilder {
   public JourneyDatasetBuilder trait(String customer, String key, String value) {
     traits.computeIfAbsent(key, k -> new HashMap<>()).put(customer, value);
     return this;
-  }
-
-  static SurveyAnswer survey(int position, Map<String, ?> p) {
-    Object score = p.get("score");
-    Integer s = null;
-    if (score instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) s = n.intValue();
-    else if (score instanceof String str && str.matches("-?\\d{1,3}")) s = Integer.valueOf(str);
-    return new SurveyAnswer(position, text(p, "survey"), text(p, "question_type"), s, text(p, "comment"),
-        text(p, "journey"), text(p, "stage"), text(p, "touchpoint"));
-  }
-
-  private static String text(Map<String, ?> p, String key) {
-    Object v = p.get(key);
-    return v == null ? null : v.toString();
   }
 
   public JourneyDataset build() {
