@@ -6,12 +6,14 @@ import io.wayfinder.server.api.ImportRoutes;
 import io.wayfinder.server.api.ManagementRoutes;
 import io.wayfinder.server.auth.AdminToken;
 import io.wayfinder.server.collect.CollectRoutes;
+import io.wayfinder.server.journey.JourneyRoutes;
 import io.wayfinder.server.ops.ServerMetrics;
 import io.wayfinder.server.problem.Problems;
 import io.wayfinder.store.Database;
 import io.wayfinder.store.Stats;
 import io.wayfinder.store.collect.EventWriter;
 import io.wayfinder.store.imports.Importer;
+import io.wayfinder.store.journey.JourneyAnalytics;
 import io.wayfinder.store.sources.SourceStore;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -29,6 +31,7 @@ public final class WayfinderServer implements AutoCloseable {
   private final SourceStore sources;
   private final AdminToken token;
   private final ServerMetrics metrics = new ServerMetrics();
+  private final JourneyAnalytics journeys;
   private final Javalin app;
 
   private WayfinderServer(ServerConfig cfg, Database db) {
@@ -41,6 +44,8 @@ public final class WayfinderServer implements AutoCloseable {
     CollectRoutes collect = new CollectRoutes(sources, writer, metrics);
     ManagementRoutes api = new ManagementRoutes(db, sources, token);
     ImportRoutes imports = new ImportRoutes(new Importer(writer, sources), cfg.dataDir());
+    this.journeys = new JourneyAnalytics(db);
+    JourneyRoutes journeyRoutes = new JourneyRoutes(journeys);
     this.app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(JsonSupport.MAPPER, false));
       config.http.maxRequestSize = 64L * 1024 * 1024;
@@ -62,6 +67,7 @@ public final class WayfinderServer implements AutoCloseable {
       collect.register(config);
       api.register(config);
       imports.register(config);
+      journeyRoutes.register(config);
     });
   }
 
@@ -106,6 +112,11 @@ public final class WayfinderServer implements AutoCloseable {
 
   public SourceStore sources() {
     return sources;
+  }
+
+  /** Journey definitions and analytics over this server's store. */
+  public JourneyAnalytics journeys() {
+    return journeys;
   }
 
   public AdminToken adminToken() {

@@ -76,7 +76,8 @@ public final class ManagementRoutes {
     ctx.status(201).json(SourceView.of(sources.create(in.name(), in.channel())));
   }
 
-  static int limit(Context ctx, String param, int dflt, int max) {
+  /** A whole-number query parameter from 1 to {@code max}, or {@code dflt} when absent; 400 names it otherwise. */
+  public static int limit(Context ctx, String param, int dflt, int max) {
     String v = ctx.queryParam(param);
     if (v == null) return dflt;
     try {

@@ -111,6 +111,11 @@ public final class JourneyAnalytics {
     return new DiscoveryEngine(index).discover(query);
   }
 
+  /** The customers (case names) of a segment {@code trait=value}. */
+  public Set<String> segmentMembers(String segment) {
+    return members(dataset(), Segment.parse(segment));
+  }
+
   private static Set<String> members(JourneyDataset d, Segment s) {
     boolean[] in = s.members(d);
     Set<String> out = new HashSet<>();

@@ -10,9 +10,10 @@ import java.util.List;
 /**
  * Finds the instances of one journey in every customer's events. An instance opens at the entry
  * event; the customer's touchpoints of the journey shortly before it (no gap longer than the
- * abandonment timeout) are its lead-in and belong to it. It closes as converted at the goal
- * event, or as abandoned when the next journey event comes after more than the timeout; an
- * instance still open at the end is abandoned if its last event is older than the timeout at
+ * abandonment timeout) are its lead-in and belong to it. The goal event converts it; it keeps
+ * the touchpoints that follow (delivery, repeat) until the next entry event or until the
+ * customer is quiet for longer than the timeout. Without the goal, a quiet instance is abandoned;
+ * one still open at the end is abandoned if its last event is older than the timeout at
  * {@code asOf}, else in progress. Journey events outside instances are ignored. A customer may
  * have instances of several journeys at the same time (each journey is found separately).
  */
@@ -36,6 +37,7 @@ public final class InstanceFinder {
     for (int c = 0; c < index.caseCount(); c++) {
       int leadStart = -1;
       int entry = -1;
+      boolean converted = false;
       long lastT = Long.MIN_VALUE;
       int lastRelevant = -1;
       for (int i = index.caseStart(c), end = index.caseStart(c + 1); i < end; i++) {
@@ -46,10 +48,12 @@ public final class InstanceFinder {
         if (st < 0 && !isEntry && !isGoal) continue;
         long t = time[i];
         boolean quiet = lastRelevant >= 0 && t - lastT > timeout;
-        if (entry >= 0 && quiet) {
-          buf = emit(out, c, leadStart, lastRelevant, entry, InstanceStatus.ABANDONED, stageOf, buf);
+        if (entry >= 0 && (quiet || (converted && isEntry))) {
+          buf = emit(out, c, leadStart, lastRelevant, entry, converted ? InstanceStatus.CONVERTED : InstanceStatus.ABANDONED,
+              stageOf, buf);
           entry = -1;
           leadStart = -1;
+          converted = false;
         }
         if (entry < 0) {
           if (leadStart < 0 || quiet) leadStart = i;
@@ -57,15 +61,11 @@ public final class InstanceFinder {
         }
         lastT = t;
         lastRelevant = i;
-        if (entry >= 0 && isGoal) {
-          buf = emit(out, c, leadStart, i, entry, InstanceStatus.CONVERTED, stageOf, buf);
-          entry = -1;
-          leadStart = -1;
-          lastRelevant = -1;
-        }
+        if (entry >= 0 && isGoal) converted = true;
       }
       if (entry >= 0) {
-        InstanceStatus s = now - lastT > timeout ? InstanceStatus.ABANDONED : InstanceStatus.IN_PROGRESS;
+        InstanceStatus s = converted ? InstanceStatus.CONVERTED
+            : now - lastT > timeout ? InstanceStatus.ABANDONED : InstanceStatus.IN_PROGRESS;
         buf = emit(out, c, leadStart, lastRelevant, entry, s, stageOf, buf);
       }
     }

@@ -100,7 +100,7 @@ public final class JourneyMapBuilder {
   }
 
   private static Double ratio(int a, int b, Double none) {
-    return b == 0 ? none : (double) a / b;
+    return b == 0 ? none : Double.valueOf((double) a / b);
   }
 
   private Map<String, Kpis> kpis(JourneyDataset d, List<String> stageNames) {
