@@ -22,6 +22,21 @@ interface Backend extends AutoCloseable {
 
   JsonNode importFile(Path file, ImportSpec spec, ProgressBar progress);
 
+  /** Stores a journey definition (create or replace); answers the stored definition. */
+  JsonNode saveJourney(JsonNode definition);
+
+  /** {@code {"journeys": [...]}}. */
+  JsonNode journeys();
+
+  /** The journey map as JSON, Graphviz DOT or SVG text. */
+  String journeyMap(String id, String format);
+
+  /** Runs a funnel spec (the JSON of {@code POST /api/funnels}). */
+  JsonNode funnel(JsonNode spec);
+
+  /** {@code {"painPoints": [...]}} of one journey or (null) all. */
+  JsonNode painPoints(String journey);
+
   @Override
   void close();
 }

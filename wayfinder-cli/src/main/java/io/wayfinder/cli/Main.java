@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       StatsCommand.class,
       GenerateCommand.class,
       SentimentCommand.class,
+      JourneysCommand.class,
+      FunnelCommand.class,
     })
 public final class Main implements Runnable {
 
