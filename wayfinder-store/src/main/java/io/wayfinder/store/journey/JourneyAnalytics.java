@@ -44,7 +44,7 @@ public final class JourneyAnalytics {
   private final JourneyStore definitions;
   private Loaded loaded;
 
-  private record Loaded(long events, long maxId, JourneyDataset data) {}
+  private record Loaded(long events, long maxId, Set<String> keys, JourneyDataset data) {}
 
   /** A page of instances and how many matched. */
   public record InstancePage(int total, List<JourneyInstance> instances) {}
@@ -58,11 +58,22 @@ public final class JourneyAnalytics {
     return definitions;
   }
 
-  /** The journey index of the current event log, loaded once per change of the log. */
-  public synchronized JourneyDataset dataset() {
+  /** The journey index with the properties the stored definitions need. */
+  public JourneyDataset dataset() {
+    return dataset(Set.of());
+  }
+
+  /**
+   * The journey index of the current event log with at least these property columns (and those
+   * the stored definitions use), loaded again only when the log changed or a column is missing.
+   */
+  public synchronized JourneyDataset dataset(Set<String> propertyKeys) {
     long[] now = version();
-    if (loaded == null || loaded.events != now[0] || loaded.maxId != now[1]) {
-      loaded = new Loaded(now[0], now[1], new JourneyIndexLoader(db).load());
+    Set<String> keys = new HashSet<>(propertyKeys);
+    for (JourneyDefinition j : definitions.list()) keys.addAll(PropertyKeys.of(j));
+    if (loaded == null || loaded.events != now[0] || loaded.maxId != now[1] || !loaded.keys.containsAll(keys)) {
+      if (loaded != null && loaded.events == now[0] && loaded.maxId == now[1]) keys.addAll(loaded.keys);
+      loaded = new Loaded(now[0], now[1], Set.copyOf(keys), new JourneyIndexLoader(db).load(keys));
     }
     return loaded.data;
   }
@@ -128,15 +139,15 @@ public final class JourneyAnalytics {
   }
 
   public FunnelReport funnel(Funnel f) {
-    return new FunnelEngine(dataset()).run(f);
+    return new FunnelEngine(dataset(PropertyKeys.of(f))).run(f);
   }
 
   public List<String> funnelCustomers(Funnel f, int step, boolean droppedOff, int limit) {
-    return new FunnelEngine(dataset()).customers(f, step, droppedOff, limit);
+    return new FunnelEngine(dataset(PropertyKeys.of(f))).customers(f, step, droppedOff, limit);
   }
 
   public PathReport paths(PathQuery q) {
-    return new PathEngine(dataset()).run(q);
+    return new PathEngine(dataset(q.properties().keySet())).run(q);
   }
 
   public List<PainPoint> painPoints(String journeyId) {

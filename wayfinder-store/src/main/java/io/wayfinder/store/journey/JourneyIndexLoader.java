@@ -9,6 +9,7 @@ import io.wayfinder.core.journey.index.JourneyIndex;
 import io.wayfinder.core.journey.index.JourneyIndexBuilder;
 import io.wayfinder.store.Database;
 import io.wayfinder.store.StoreException;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,14 +22,14 @@ import java.util.Map;
 
 /**
  * Loads the columnar journey index (and the dataset's attribute columns) from the event store.
- * DuckDB does the dictionary encoding: every text column comes back as a small integer code
- * joined from a dictionary of its distinct values, so Java reads primitive columns only. Cases
- * are customers (resolved profiles), named by their user id when they have one.
+ * DuckDB does the dictionary encoding: each text column is cast to an ENUM of its distinct
+ * values and read as {@code enum_code}, so Java reads primitive columns only, in the store's
+ * insertion order (the order that breaks timestamp ties). Cases are customers (resolved
+ * profiles), named by their user id when they have one.
  */
 public final class JourneyIndexLoader {
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
-  /** The property columns loaded besides channel and touchpoint. */
-  public static final List<String> PROPERTIES = List.of("journey", "stage");
+  private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_:.-]{1,64}");
 
   private final Database db;
 
@@ -36,67 +37,89 @@ public final class JourneyIndexLoader {
     this.db = db;
   }
 
-  public JourneyDataset load() {
+  /**
+   * Loads every event, with these event properties as columns. Reading properties costs a JSON
+   * parse per event (most of the load time on large logs), so only the keys asked for are read.
+   */
+  public JourneyDataset load(java.util.Set<String> propertyKeys) {
+    List<String> keys = propertyKeys.stream().sorted().toList();
+    for (String k : keys) {
+      if (!KEY.matcher(k).matches()) throw new IllegalArgumentException("property '" + k + "': expected 1-64 of A-Z a-z 0-9 _ : . -");
+    }
+    String tag = Long.toHexString(System.nanoTime());
+    List<String> types = new ArrayList<>();
     try (Connection c = db.connect(); Statement st = c.createStatement()) {
       st.execute("SET preserve_insertion_order = true");
-      st.execute("CREATE OR REPLACE TEMP TABLE wf_ev AS SELECT id, profile_id, coalesce(name, type) AS act, "
-          + "epoch_us(ts) AS us, channel, touchpoint, properties->>'journey' AS p_journey, properties->>'stage' AS p_stage, "
-          + "CASE WHEN name = 'Order Completed' THEN TRY_CAST(properties->>'revenue' AS DOUBLE) END AS revenue, "
-          + "CASE WHEN name = 'Survey Response' THEN CAST(properties AS VARCHAR) END AS survey FROM events");
-      String[] cases = dictionary(st, "SELECT coalesce(min(user_id), CAST(profile_id AS VARCHAR)) FROM events "
-          + "GROUP BY profile_id ORDER BY profile_id");
-      String[] acts = dictionary(st, "SELECT DISTINCT act FROM wf_ev ORDER BY 1");
-      String[] channels = dictionary(st, "SELECT DISTINCT channel FROM wf_ev WHERE channel IS NOT NULL ORDER BY 1");
-      String[] touchpoints = dictionary(st, "SELECT DISTINCT touchpoint FROM wf_ev WHERE touchpoint IS NOT NULL ORDER BY 1");
-      String[] journeys = dictionary(st, "SELECT DISTINCT p_journey FROM wf_ev WHERE p_journey IS NOT NULL ORDER BY 1");
-      String[] stages = dictionary(st, "SELECT DISTINCT p_stage FROM wf_ev WHERE p_stage IS NOT NULL ORDER BY 1");
+      Long2IntOpenHashMap caseCode = new Long2IntOpenHashMap();
+      List<String> caseNames = new ArrayList<>();
+      // names from the identity table (small) rather than a string aggregate over every event
+      try (ResultSet rs = st.executeQuery("SELECT p.profile_id, coalesce(min(i.value), CAST(p.profile_id AS VARCHAR)) "
+          + "FROM (SELECT DISTINCT profile_id FROM events) p LEFT JOIN identities i "
+          + "ON i.profile_id = p.profile_id AND i.kind = 'user_id' GROUP BY p.profile_id ORDER BY p.profile_id")) {
+        while (rs.next()) {
+          caseCode.put(rs.getLong(1), caseNames.size());
+          caseNames.add(rs.getString(2));
+        }
+      }
+      List<String> exprs = new ArrayList<>(List.of("coalesce(name, type)", "channel", "touchpoint"));
+      for (String k : keys) exprs.add("json_extract_string(properties, '$.\"" + k + "\"')");
+      List<String[]> dictionaries = new ArrayList<>();
+      StringBuilder sql = new StringBuilder("SELECT profile_id, epoch_us(ts), "
+          + "CASE WHEN name = 'Order Completed' THEN TRY_CAST(properties->>'revenue' AS DOUBLE) END, "
+          + "CASE WHEN name = 'Survey Response' THEN CAST(properties AS VARCHAR) END");
+      for (int k = 0; k < exprs.size(); k++) {
+        // an ENUM per text column: DuckDB encodes it in the scan, enum_code gives the dictionary index
+        String type = "wf_" + tag + "_" + k;
+        st.execute("CREATE TYPE " + type + " AS ENUM (SELECT DISTINCT " + exprs.get(k) + " AS v FROM events WHERE v IS NOT NULL ORDER BY 1)");
+        types.add(type);
+        dictionaries.add(dictionary(st, "SELECT unnest(enum_range(NULL::" + type + "))"));
+        sql.append(", coalesce(CAST(enum_code(CAST(").append(exprs.get(k)).append(" AS ").append(type).append(")) AS INTEGER), -1)");
+      }
+      sql.append(" FROM events");
       int n = count(st);
       int[] caseOf = new int[n];
-      int[] actOf = new int[n];
       long[] micros = new long[n];
-      int[][] codes = new int[4][n];
+      int[][] codes = new int[exprs.size()][n];
       double[] revenue = null;
       List<SurveyAnswer> surveys = new ArrayList<>();
-      String sql = "SELECT pc.code, ac.code, e.us, coalesce(cc.code, -1), coalesce(tc.code, -1), coalesce(jc.code, -1), "
-          + "coalesce(sc.code, -1), e.revenue, e.survey FROM wf_ev e "
-          + "JOIN (SELECT profile_id, CAST(row_number() OVER (ORDER BY profile_id) - 1 AS INTEGER) AS code "
-          + "      FROM (SELECT DISTINCT profile_id FROM wf_ev)) pc USING (profile_id) "
-          + "JOIN " + codes("act", "SELECT DISTINCT act FROM wf_ev") + " ac ON ac.v = e.act "
-          + "LEFT JOIN " + codes("channel", "SELECT DISTINCT channel FROM wf_ev WHERE channel IS NOT NULL") + " cc ON cc.v = e.channel "
-          + "LEFT JOIN " + codes("touchpoint", "SELECT DISTINCT touchpoint FROM wf_ev WHERE touchpoint IS NOT NULL") + " tc ON tc.v = e.touchpoint "
-          + "LEFT JOIN " + codes("p_journey", "SELECT DISTINCT p_journey FROM wf_ev WHERE p_journey IS NOT NULL") + " jc ON jc.v = e.p_journey "
-          + "LEFT JOIN " + codes("p_stage", "SELECT DISTINCT p_stage FROM wf_ev WHERE p_stage IS NOT NULL") + " sc ON sc.v = e.p_stage "
-          + "ORDER BY pc.code, e.us, e.id";
-      try (ResultSet rs = st.executeQuery(sql)) {
+      try (ResultSet rs = st.executeQuery(sql.toString())) {
         int i = 0;
         while (rs.next()) {
-          caseOf[i] = rs.getInt(1);
-          actOf[i] = rs.getInt(2);
-          micros[i] = rs.getLong(3);
-          for (int k = 0; k < 4; k++) codes[k][i] = rs.getInt(4 + k);
-          double r = rs.getDouble(8);
+          caseOf[i] = caseCode.get(rs.getLong(1));
+          micros[i] = rs.getLong(2);
+          double r = rs.getDouble(3);
           if (!rs.wasNull()) {
             if (revenue == null) revenue = nanArray(n);
             revenue[i] = r;
           }
-          String survey = rs.getString(9);
+          String survey = rs.getString(4);
           if (survey != null) surveys.add(survey(i, survey));
+          for (int k = 0; k < codes.length; k++) codes[k][i] = rs.getInt(5 + k);
           i++;
         }
       }
-      st.execute("DROP TABLE wf_ev");
+      String[] cases = caseNames.toArray(String[]::new);
+      String[] acts = dictionaries.get(0);
+      int[] actOf = codes[0];
+      Map<String, Column> props = new HashMap<>();
+      for (int k = 0; k < keys.size(); k++) props.put(keys.get(k), new Column(dictionaries.get(3 + k), codes[3 + k]));
+      Column channels = new Column(dictionaries.get(1), codes[1]);
+      Column touchpoints = new Column(dictionaries.get(2), codes[2]);
       JourneyIndex index = JourneyIndexBuilder.fromColumns(cases, caseOf, acts, actOf, null, null, micros);
-      Map<String, Column> props = Map.of("journey", new Column(journeys, codes[2]), "stage", new Column(stages, codes[3]));
-      return JourneyDataset.ofLoadOrder(index, new Column(channels, codes[0]), new Column(touchpoints, codes[1]), props,
-          revenue, surveys, traits(st, index));
+      return JourneyDataset.ofLoadOrder(index, channels, touchpoints, props, revenue, surveys, traits(st, caseCode, index.caseCount()));
     } catch (SQLException e) {
       throw new StoreException("cannot load the journey index: " + e.getMessage(), e);
+    } finally {
+      dropTypes(types);
     }
   }
 
-  /** A dictionary subquery: the distinct values ordered, numbered from 0 as {@code code}. */
-  private static String codes(String col, String distinct) {
-    return "(SELECT " + col + " AS v, CAST(row_number() OVER (ORDER BY " + col + ") - 1 AS INTEGER) AS code FROM (" + distinct + "))";
+  private void dropTypes(List<String> types) {
+    try (Connection c = db.connect(); Statement st = c.createStatement()) {
+      for (String t : types) st.execute("DROP TYPE IF EXISTS " + t);
+    } catch (SQLException e) {
+      throw new StoreException("cannot drop the loader's enum types: " + e.getMessage(), e);
+    }
   }
 
   private static String[] dictionary(Statement st, String sql) throws SQLException {
@@ -108,7 +131,7 @@ public final class JourneyIndexLoader {
   }
 
   private static int count(Statement st) throws SQLException {
-    try (ResultSet rs = st.executeQuery("SELECT count(*) FROM wf_ev")) {
+    try (ResultSet rs = st.executeQuery("SELECT count(*) FROM events")) {
       rs.next();
       return rs.getInt(1);
     }
@@ -129,20 +152,17 @@ public final class JourneyIndexLoader {
     }
   }
 
-  /** Current scalar traits per case, for segments. */
-  private static Map<String, Column> traits(Statement st, JourneyIndex index) throws SQLException {
-    Map<String, Integer> caseId = new HashMap<>();
-    for (int c = 0; c < index.caseCount(); c++) caseId.put(index.caseName(c), c);
+  /** Current scalar traits per case id, for segments. */
+  private static Map<String, Column> traits(Statement st, Long2IntOpenHashMap caseCode, int cases) throws SQLException {
     Map<String, String[]> byTrait = new HashMap<>();
-    String sql = "WITH names AS (SELECT profile_id, coalesce(min(user_id), CAST(profile_id AS VARCHAR)) AS case_name "
-        + "FROM events GROUP BY profile_id), t AS (SELECT profile_id, trait, arg_max(value, set_at) AS v FROM trait_history "
-        + "GROUP BY ALL) SELECT n.case_name, t.trait, t.v->>'$' FROM t JOIN names n USING (profile_id) "
-        + "WHERE json_type(t.v) IN ('VARCHAR', 'BIGINT', 'UBIGINT', 'DOUBLE', 'BOOLEAN')";
+    String sql = "SELECT profile_id, trait, v->>'$' FROM (SELECT profile_id, trait, arg_max(value, set_at) AS v "
+        + "FROM trait_history GROUP BY ALL) WHERE json_type(v) IN ('VARCHAR', 'BIGINT', 'UBIGINT', 'DOUBLE', 'BOOLEAN')";
+    caseCode.defaultReturnValue(-1);
     try (ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
-        Integer c = caseId.get(rs.getString(1));
-        if (c == null) continue;
-        byTrait.computeIfAbsent(rs.getString(2), k -> new String[index.caseCount()])[c] = rs.getString(3);
+        int c = caseCode.get(rs.getLong(1));
+        if (c < 0) continue;
+        byTrait.computeIfAbsent(rs.getString(2), k -> new String[cases])[c] = rs.getString(3);
       }
     }
     Map<String, Column> out = new HashMap<>();

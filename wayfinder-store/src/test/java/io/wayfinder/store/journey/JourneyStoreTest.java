@@ -86,7 +86,7 @@ class JourneyStoreTest {
   void theIndexLoadedFromTheStoreHoldsEveryEventAndAnswersLikeTheInProcessOne() throws Exception {
     try (Database db = Database.open(dir.resolve("data"))) {
       GeneratedStore g = new GeneratedStore(db, dir, 150, 7);
-      JourneyDataset loaded = new JourneyIndexLoader(db).load();
+      JourneyDataset loaded = new JourneyIndexLoader(db).load(java.util.Set.of("journey", "stage"));
       try (var c = db.connect(); var st = c.createStatement();
           ResultSet rs = st.executeQuery("SELECT count(*), count(DISTINCT profile_id), "
               + "count(*) FILTER (WHERE name = 'Survey Response') FROM events")) {

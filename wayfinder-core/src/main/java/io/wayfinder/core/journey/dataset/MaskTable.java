@@ -10,26 +10,34 @@ import java.util.List;
 public final class MaskTable {
   private final JourneyDataset data;
   private final EventTest[] tests;
-  private final long[] byActivity;
+  private final long[] byClass;
+  private final int[] classOf;
   private final long needsCheck;
 
   public MaskTable(JourneyDataset data, List<EventFilter> filters) {
     if (filters.size() > 64) throw new IllegalArgumentException("at most 64 event filters at once");
     this.data = data;
     this.tests = filters.stream().map(data::compile).toArray(EventTest[]::new);
-    this.byActivity = new long[data.index().activityCount()];
+    this.byClass = new long[data.index().eventClassCount()];
+    this.classOf = data.index().eventClassColumn();
     long check = 0;
     for (int k = 0; k < tests.length; k++) {
-      for (int a = 0; a < byActivity.length; a++) if (tests[k].acceptsActivity(a)) byActivity[a] |= 1L << k;
+      for (int c = 0; c < byClass.length; c++) if (tests[k].acceptsActivity(data.index().classActivity(c))) byClass[c] |= 1L << k;
       if (!tests[k].nameOnly()) check |= 1L << k;
     }
     this.needsCheck = check;
   }
 
+  /** True when there are no tests (every mask is 0). */
+  public boolean isEmpty() {
+    return tests.length == 0;
+  }
+
   /** The tests event {@code i} matches, as bits. */
   public long mask(int i) {
-    long m = byActivity[data.activity(i)];
+    long m = byClass[classOf[i]];
     long verify = m & needsCheck;
+    if (verify == 0) return m;
     while (verify != 0) {
       int k = Long.numberOfTrailingZeros(verify);
       verify &= verify - 1;

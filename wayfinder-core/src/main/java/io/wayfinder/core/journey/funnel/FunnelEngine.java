@@ -54,6 +54,7 @@ public final class FunnelEngine {
     MaskTable stepTable = new MaskTable(data, f.steps().stream().map(FunnelStep::filter).toList());
     MaskTable exclTable = new MaskTable(data, f.exclusions().stream().map(Exclusion::filter).toList());
     boolean strict = f.order() == FunnelOrder.STRICT;
+    boolean noExclusions = exclTable.isEmpty();
     Segment seg = Segment.parse(f.segment());
     boolean[] members = seg == null ? null : seg.members(data);
     long from = f.from() == null ? Long.MIN_VALUE : JourneyIndexBuilder.micros(f.from());
@@ -77,7 +78,7 @@ public final class FunnelEngine {
         if (t < from || t >= to) continue;
         any = true;
         long m = stepTable.mask(i);
-        long x = exclTable.mask(i);
+        long x = noExclusions ? 0 : exclTable.mask(i);
         if (m == 0 && x == 0 && !strict) continue;
         ev[n] = i;
         tm[n] = t;

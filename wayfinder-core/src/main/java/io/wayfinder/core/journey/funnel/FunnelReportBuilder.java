@@ -37,9 +37,11 @@ final class FunnelReportBuilder {
   FunnelReport build() {
     int[] count = new int[steps];
     int excluded = 0;
+    boolean[] optional = new boolean[steps];
+    for (int s = 0; s < steps; s++) optional[s] = f.steps().get(s).optional();
     for (int c = 0; c < o.level.length; c++) {
       if (o.level[c] == FunnelOutcome.EXCLUDED) excluded++;
-      for (int s = 0; s < steps; s++) if (o.reached(c, s, f.steps().get(s).optional())) count[s]++;
+      for (int s = 0; s < steps && s <= Math.max(o.level[c], 0); s++) if (o.reached(c, s, optional[s])) count[s]++;
     }
     int entered = count[0];
     int converted = count[steps - 1];
