@@ -25,6 +25,21 @@ interface Backend extends AutoCloseable {
   /** Imports feedback items, shaped as the body of {@code POST /api/feedback}. */
   JsonNode importFeedback(JsonNode request);
 
+  /** Stores a journey definition (create or replace); answers the stored definition. */
+  JsonNode saveJourney(JsonNode definition);
+
+  /** {@code {"journeys": [...]}}. */
+  JsonNode journeys();
+
+  /** The journey map as JSON, Graphviz DOT or SVG text. */
+  String journeyMap(String id, String format);
+
+  /** Runs a funnel spec (the JSON of {@code POST /api/funnels}). */
+  JsonNode funnel(JsonNode spec);
+
+  /** {@code {"painPoints": [...]}} of one journey or (null) all. */
+  JsonNode painPoints(String journey);
+
   @Override
   void close();
 }

@@ -1,6 +1,8 @@
 package io.wayfinder.cli;
 
+import io.wayfinder.core.journey.definition.JourneyDefinition;
 import io.wayfinder.server.WayfinderServer;
+import io.wayfinder.store.journey.DefinitionFiles;
 import io.wayfinder.store.imports.ImportResult;
 import io.wayfinder.store.imports.ImportSpec;
 import io.wayfinder.store.imports.Importer;
@@ -11,6 +13,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -44,6 +47,10 @@ final class DemoData {
     ImportResult r = new Importer(server.writer(), server.sources()).run(events, spec, n -> {});
     out.printf("Demo: imported %,d events in %.1f s; %,d customer profiles (planted problems: %s)%n",
         r.imported(), r.seconds(), server.stats().profiles(), events.resolveSibling("demo-events.jsonl.truth.json"));
+    List<JourneyDefinition> journeys = DefinitionFiles.read(events.resolveSibling("demo-events.jsonl.journeys.json"));
+    journeys.forEach(server.journeys().definitions()::put);
+    out.printf("Demo: loaded %d journey definitions (%s)%n", journeys.size(),
+        String.join(", ", journeys.stream().map(JourneyDefinition::id).toList()));
   }
 
   private DemoData() {}

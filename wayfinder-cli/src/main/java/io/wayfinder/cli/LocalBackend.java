@@ -11,12 +11,19 @@ import io.wayfinder.store.imports.Importer;
 import io.wayfinder.store.profiles.ProfileStore;
 import io.wayfinder.store.sources.SourceStore;
 import io.wayfinder.server.api.ManagementRoutes;
+import io.wayfinder.core.journey.definition.JourneyDefinition;
+import io.wayfinder.core.journey.funnel.Funnel;
+import io.wayfinder.core.journey.map.JourneyMap;
+import io.wayfinder.core.journey.map.MapExport;
+import io.wayfinder.store.journey.DefinitionFiles;
+import io.wayfinder.store.journey.JourneyAnalytics;
 import java.nio.file.Path;
 import java.util.Map;
 
 /** The data directory, opened in this process. */
 final class LocalBackend implements Backend {
   private final Database db;
+  private JourneyAnalytics analytics;
 
   LocalBackend(Database db) {
     this.db = db;
@@ -63,6 +70,50 @@ final class LocalBackend implements Backend {
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage());
     }
+  }
+
+  @Override
+  public JsonNode saveJourney(JsonNode definition) {
+    JourneyDefinition d = DefinitionFiles.parse(definition.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    analytics().definitions().put(d);
+    return Json.MAPPER.valueToTree(d);
+  }
+
+  @Override
+  public JsonNode journeys() {
+    return Json.MAPPER.valueToTree(Map.of("journeys", analytics().definitions().list()));
+  }
+
+  @Override
+  public String journeyMap(String id, String format) {
+    JourneyMap m = analytics().map(analytics().definitions().find(id)
+        .orElseThrow(() -> new CliException("no journey '" + id + "' (see wayfinder journeys list)")));
+    return switch (format) {
+      case "dot" -> MapExport.dot(m);
+      case "svg" -> MapExport.svg(m);
+      default -> Json.pretty(m);
+    };
+  }
+
+  @Override
+  public JsonNode funnel(JsonNode spec) {
+    try {
+      return Json.MAPPER.valueToTree(analytics().funnel(Json.MAPPER.treeToValue(spec, Funnel.class)));
+    } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+      throw new CliException(e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new CliException("funnel spec: " + e.getOriginalMessage());
+    }
+  }
+
+  @Override
+  public JsonNode painPoints(String journey) {
+    return Json.MAPPER.valueToTree(Map.of("painPoints", analytics().painPoints(journey)));
+  }
+
+  private JourneyAnalytics analytics() {
+    if (analytics == null) analytics = new JourneyAnalytics(db);
+    return analytics;
   }
 
   @Override

@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       SentimentCommand.class,
       DiscoverCommand.class,
       ClvCommand.class,
+      JourneysCommand.class,
+      FunnelCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -70,15 +70,48 @@ final class RemoteBackend implements Backend {
     return call("POST", "/api/feedback", HttpRequest.BodyPublishers.ofString(request.toString()));
   }
 
+  @Override
+  public JsonNode saveJourney(JsonNode definition) {
+    return call("PUT", "/api/journeys/" + encode(definition.path("id").asText()), body(definition));
+  }
+
+  @Override public JsonNode journeys() { return call("GET", "/api/journeys", null); }
+
+  @Override
+  public String journeyMap(String id, String format) {
+    return send("GET", "/api/journeys/" + encode(id) + "/map?format=" + encode(format), null);
+  }
+
+  @Override public JsonNode funnel(JsonNode spec) { return call("POST", "/api/funnels", body(spec)); }
+
+  @Override
+  public JsonNode painPoints(String journey) {
+    return call("GET", "/api/painpoints" + (journey == null ? "" : "?journey=" + encode(journey)), null);
+  }
+
+  private static HttpRequest.BodyPublisher body(JsonNode json) {
+    return HttpRequest.BodyPublishers.ofString(json.toString());
+  }
+
   private JsonNode call(String method, String path, HttpRequest.BodyPublisher body) {
+    String text = send(method, path, body);
+    try {
+      return text.isBlank() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(text);
+    } catch (IOException e) {
+      throw new CliException("the server at " + base + " answered with invalid JSON: " + e.getMessage());
+    }
+  }
+
+  /** The body of a successful answer; a problem answer becomes a CliException with its detail. */
+  private String send(String method, String path, HttpRequest.BodyPublisher body) {
     HttpRequest req = HttpRequest.newBuilder(URI.create(base + path))
         .header("Authorization", "Bearer " + token)
         .header("Content-Type", "application/octet-stream")
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body).build();
     try {
       HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
-      JsonNode json = r.body().isBlank() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(r.body());
       if (r.statusCode() >= 400) {
+        JsonNode json = r.body().isBlank() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(r.body());
         String detail = json.path("detail").asText(r.body());
         JsonNode errors = json.path("errors");
         if (errors.isArray() && !errors.isEmpty() && errors.get(0).path("index").asInt(-1) > 0
@@ -87,7 +120,7 @@ final class RemoteBackend implements Backend {
         }
         throw new CliException("server answered " + r.statusCode() + ": " + detail);
       }
-      return json;
+      return r.body();
     } catch (ConnectException e) {
       throw new CliException("cannot reach the server at " + base + " (is `wayfinder serve` running?)");
     } catch (IOException e) {

@@ -6,6 +6,7 @@ import io.wayfinder.server.api.ImportRoutes;
 import io.wayfinder.server.api.ManagementRoutes;
 import io.wayfinder.server.auth.AdminToken;
 import io.wayfinder.server.collect.CollectRoutes;
+import io.wayfinder.server.journey.JourneyRoutes;
 import io.wayfinder.server.ops.ServerMetrics;
 import io.wayfinder.server.problem.Problems;
 import io.wayfinder.server.web.FirstAdmin;
@@ -26,6 +27,7 @@ import io.wayfinder.store.Database;
 import io.wayfinder.store.Stats;
 import io.wayfinder.store.collect.EventWriter;
 import io.wayfinder.store.imports.Importer;
+import io.wayfinder.store.journey.JourneyAnalytics;
 import io.wayfinder.store.sources.SourceStore;
 import io.wayfinder.store.users.UserStore;
 import io.wayfinder.store.voc.FeedbackImport;
@@ -53,6 +55,7 @@ public final class WayfinderServer implements AutoCloseable {
   private final Sessions sessions = new Sessions(java.time.Clock.systemUTC());
   private final String generatedAdminPassword;
   private final SurveyTriggers triggers;
+  private final JourneyAnalytics journeys;
   private final Javalin app;
 
   private WayfinderServer(ServerConfig cfg, Database db) {
@@ -78,6 +81,8 @@ public final class WayfinderServer implements AutoCloseable {
     InsightRoutes insights = new InsightRoutes(vocEvents);
     FeedbackRoutes feedback = new FeedbackRoutes(new FeedbackImport(writer));
     this.triggers = new SurveyTriggers(surveys, invitations, vocEvents);
+    this.journeys = new JourneyAnalytics(db);
+    JourneyRoutes journeyRoutes = new JourneyRoutes(journeys);
     this.app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(JsonSupport.MAPPER, false));
       config.http.maxRequestSize = 64L * 1024 * 1024;
@@ -108,6 +113,7 @@ public final class WayfinderServer implements AutoCloseable {
       kpis.register(config);
       insights.register(config);
       feedback.register(config);
+      journeyRoutes.register(config);
     });
   }
 
@@ -172,6 +178,11 @@ public final class WayfinderServer implements AutoCloseable {
   /** The first admin's password when this start generated it (to print once), else null. */
   public String generatedAdminPassword() {
     return generatedAdminPassword;
+  }
+
+  /** Journey definitions and analytics over this server's store. */
+  public JourneyAnalytics journeys() {
+    return journeys;
   }
 
   public AdminToken adminToken() {

@@ -30,13 +30,16 @@ final class SurveyFixtures {
     }
   }
 
-  /** Waits (up to 5 s) for the survey's first invitation, which the triggers create from an event. */
+  /**
+   * Waits (up to 20 s, generous for a loaded CI machine; the trigger pass runs every 250 ms) for
+   * the survey's first invitation, which the triggers create from an event.
+   */
   static JsonNode awaitInvitation(TestServer t, String surveyId) throws InterruptedException {
-    for (int i = 0; i < 100; i++) {
+    for (int i = 0; i < 400; i++) {
       JsonNode inv = json(t.api("GET", "/api/surveys/" + surveyId + "/invitations", null)).path("invitations");
       if (inv.size() > 0) return inv.get(0);
       Thread.sleep(50);
     }
-    throw new AssertionError("no invitation for " + surveyId + " within 5 s");
+    throw new AssertionError("no invitation for " + surveyId + " within 20 s");
   }
 }

@@ -1,0 +1,133 @@
+package io.wayfinder.bench;
+
+import io.wayfinder.cli.SharedData;
+import io.wayfinder.core.journey.dataset.JourneyDataset;
+import io.wayfinder.core.journey.discovery.DiscoveryEngine;
+import io.wayfinder.core.journey.discovery.DiscoveryQuery;
+import io.wayfinder.core.journey.funnel.Funnel;
+import io.wayfinder.core.journey.funnel.FunnelEngine;
+import io.wayfinder.core.journey.funnel.FunnelReport;
+import io.wayfinder.core.eventlog.EventLogReader;
+import io.wayfinder.core.eventlog.EventLogReaders;
+import io.wayfinder.core.eventlog.LogEvent;
+import io.wayfinder.core.journey.dataset.JourneyDatasetBuilder;
+import io.wayfinder.store.Database;
+import io.wayfinder.store.Stats;
+import io.wayfinder.store.collect.EventWriter;
+import io.wayfinder.store.imports.ImportSpec;
+import io.wayfinder.store.imports.Importer;
+import io.wayfinder.store.journey.JourneyIndexLoader;
+import io.wayfinder.store.sources.SourceStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Journey benchmark, run by hand (results in bench/results/journeys.md):
+ * <pre>
+ * mvn -B -q -DskipTests package &amp;&amp; mvn -B -q -pl wayfinder-cli -am test-compile
+ * java -Xmx6g -cp wayfinder-cli/target/wayfinder.jar:wayfinder-cli/target/test-classes io.wayfinder.bench.JourneyBenchmark [DIR] [EVENTS]
+ * </pre>
+ * Imports the receipt log into a fresh store, replicates it in SQL to about 10 million events
+ * (copy k gets new case ids and a shift of k hours, so every count is k times the original),
+ * then times the store → index load (3 runs) and a 5-step funnel (median of 9 runs after 3
+ * warm-ups), and checks the funnel's counts against k × those of the original log read from the
+ * file. An existing DIR holding the replicated log is reused.
+ */
+public final class JourneyBenchmark {
+  private static final List<String> STEPS = List.of("Confirmation of receipt", "T02 Check confirmation of receipt",
+      "T04 Determine confirmation of receipt", "T05 Print and send confirmation of receipt",
+      "T06 Determine necessity of stop advice");
+
+  public static void main(String[] args) throws Exception {
+    Path dir = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("wf-journey-bench");
+    long target = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L;
+    Funnel funnel = Funnel.of(STEPS.toArray(String[]::new)).withWindow("3650d");
+    JourneyDatasetBuilder original = new JourneyDatasetBuilder(java.util.Set.of());
+    int baseEvents = 0;
+    try (EventLogReader r = EventLogReaders.open(SharedData.path("data/eventlogs/receipt.xes.gz"))) {
+      while (r.hasNext()) {
+        LogEvent e = r.next();
+        original.add(e.caseId(), e.activity(), null, e.timestamp(), null);
+        baseEvents++;
+      }
+    }
+    FunnelReport baseReport = new FunnelEngine(original.build()).run(funnel);
+    int copies = (int) Math.ceil((double) target / baseEvents);
+    try (Database db = Database.open(dir.resolve("data"))) {
+      if (Stats.read(db).events() != (long) copies * baseEvents) {
+        try (EventWriter w = new EventWriter(db)) {
+          new Importer(w, new SourceStore(db)).run(SharedData.path("data/eventlogs/receipt.xes.gz"), ImportSpec.defaults(), n -> {});
+        }
+        long t0 = System.nanoTime();
+        replicate(db, copies);
+        System.out.printf("replicated %d events × %d copies in SQL: %.1f s%n", baseEvents, copies, (System.nanoTime() - t0) / 1e9);
+      }
+      double[] loads = new double[3];
+      JourneyDataset data = null;
+      for (int r = 0; r < loads.length; r++) {
+        data = null;
+        System.gc();
+        long start = System.nanoTime();
+        data = new JourneyIndexLoader(db).load(java.util.Set.of());
+        loads[r] = (System.nanoTime() - start) / 1e9;
+      }
+      System.out.printf("store → index: %,d events, %,d cases; load %s s (runs), index %.1f bytes/event (dataset columns +16)%n",
+          data.eventCount(), data.caseCount(), Arrays.toString(loads), (double) data.index().estimatedBytes() / data.eventCount());
+      FunnelEngine engine = new FunnelEngine(data);
+      double[] runs = new double[12];
+      double[] cpu = new double[12];
+      var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+      FunnelReport report = null;
+      for (int r = 0; r < runs.length; r++) {
+        long start = System.nanoTime();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        report = engine.run(funnel);
+        cpu[r] = (threads.getCurrentThreadCpuTime() - cpu0) / 1e6;
+        runs[r] = (System.nanoTime() - start) / 1e6;
+      }
+      double[] timed = Arrays.copyOfRange(runs, 3, runs.length);
+      double[] cpuTimed = Arrays.copyOfRange(cpu, 3, cpu.length);
+      Arrays.sort(timed);
+      Arrays.sort(cpuTimed);
+      // on a shared machine the thread's CPU time shows the cost without the wait for a core
+      System.out.printf("5-step funnel: median %.0f ms wall (min %.0f, max %.0f), %.0f ms CPU (min %.0f)%n",
+          timed[timed.length / 2], timed[0], timed[timed.length - 1], cpuTimed[cpuTimed.length / 2], cpuTimed[0]);
+      for (int s = 0; s < STEPS.size(); s++) {
+        int expected = copies * baseReport.steps().get(s).customers();
+        int got = report.steps().get(s).customers();
+        System.out.printf("  step %d %-45s %,10d (expected %,d) %s%n", s + 1, STEPS.get(s), got, expected, got == expected ? "ok" : "MISMATCH");
+      }
+      DiscoveryEngine discovery = new DiscoveryEngine(data.index());
+      double[] d = new double[5];
+      for (int r = 0; r < d.length; r++) {
+        long start = System.nanoTime();
+        discovery.discover(DiscoveryQuery.ALL);
+        d[r] = (System.nanoTime() - start) / 1e6;
+      }
+      System.out.printf("discovery (DFG + variants + durations) on the loaded index: %s ms%n", Arrays.toString(d));
+    }
+  }
+
+  /** Copies 1..k-1 of the log with new profile ids, user ids suffixed "~k" and timestamps shifted by k hours. */
+  private static void replicate(Database db, int copies) throws Exception {
+    try (var c = db.connect(); var st = c.createStatement()) {
+      long maxId;
+      long maxProfile;
+      try (ResultSet rs = st.executeQuery("SELECT max(id), max(profile_id) FROM events")) {
+        rs.next();
+        maxId = rs.getLong(1);
+        maxProfile = rs.getLong(2);
+      }
+      st.execute("CREATE TEMP TABLE base AS SELECT * FROM events");
+      st.execute("INSERT INTO events (id, message_id, type, name, profile_id, anonymous_id, user_id, channel, touchpoint, ts, "
+          + "received_at, properties, context, source, origin_profile_id) SELECT id + k * " + maxId + ", message_id, type, name, "
+          + "profile_id + k * " + maxProfile + ", anonymous_id, user_id || '~' || k, channel, touchpoint, ts + to_hours(k), "
+          + "received_at, properties, context, source, origin_profile_id + k * " + maxProfile + " FROM base, range(1, " + copies + ") r(k)");
+      st.execute("DROP TABLE base");
+      st.execute("CHECKPOINT");
+    }
+  }
+}

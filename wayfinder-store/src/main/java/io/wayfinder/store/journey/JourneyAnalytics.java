@@ -1,0 +1,156 @@
+package io.wayfinder.store.journey;
+
+import io.wayfinder.core.journey.dataset.JourneyDataset;
+import io.wayfinder.core.journey.dataset.Segment;
+import io.wayfinder.core.journey.dataset.Slices;
+import io.wayfinder.core.journey.definition.JourneyDefinition;
+import io.wayfinder.core.journey.discovery.DiscoveryEngine;
+import io.wayfinder.core.journey.discovery.DiscoveryQuery;
+import io.wayfinder.core.journey.discovery.DiscoveryResult;
+import io.wayfinder.core.journey.funnel.Funnel;
+import io.wayfinder.core.journey.funnel.FunnelEngine;
+import io.wayfinder.core.journey.funnel.FunnelReport;
+import io.wayfinder.core.journey.index.JourneyIndex;
+import io.wayfinder.core.journey.instance.InstanceFinder;
+import io.wayfinder.core.journey.instance.InstanceIndex;
+import io.wayfinder.core.journey.instance.InstanceQuery;
+import io.wayfinder.core.journey.instance.InstanceTrace;
+import io.wayfinder.core.journey.instance.JourneyInstance;
+import io.wayfinder.core.journey.instance.StageAssignment;
+import io.wayfinder.core.journey.map.JourneyMap;
+import io.wayfinder.core.journey.map.JourneyMapBuilder;
+import io.wayfinder.core.journey.painpoints.PainPoint;
+import io.wayfinder.core.journey.painpoints.PainPointDetector;
+import io.wayfinder.core.journey.painpoints.PainPointSettings;
+import io.wayfinder.core.journey.paths.PathEngine;
+import io.wayfinder.core.journey.paths.PathQuery;
+import io.wayfinder.core.journey.paths.PathReport;
+import io.wayfinder.store.Database;
+import io.wayfinder.store.StoreException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntPredicate;
+
+/**
+ * Journey analytics over the store: keeps the loaded journey index in memory and reloads it when
+ * the event log has changed, and answers definitions, instances, discovery, maps, funnels, paths
+ * and pain points. Shared by the REST API and the CLI's local mode, so both answer the same.
+ */
+public final class JourneyAnalytics {
+  private final Database db;
+  private final JourneyStore definitions;
+  private Loaded loaded;
+
+  private record Loaded(long events, long maxId, Set<String> keys, JourneyDataset data) {}
+
+  /** A page of instances and how many matched. */
+  public record InstancePage(int total, List<JourneyInstance> instances) {}
+
+  public JourneyAnalytics(Database db) {
+    this.db = db;
+    this.definitions = new JourneyStore(db);
+  }
+
+  public JourneyStore definitions() {
+    return definitions;
+  }
+
+  /** The journey index with the properties the stored definitions need. */
+  public JourneyDataset dataset() {
+    return dataset(Set.of());
+  }
+
+  /**
+   * The journey index of the current event log with at least these property columns (and those
+   * the stored definitions use), loaded again only when the log changed or a column is missing.
+   */
+  public synchronized JourneyDataset dataset(Set<String> propertyKeys) {
+    long[] now = version();
+    Set<String> keys = new HashSet<>(propertyKeys);
+    for (JourneyDefinition j : definitions.list()) keys.addAll(PropertyKeys.of(j));
+    if (loaded == null || loaded.events != now[0] || loaded.maxId != now[1] || !loaded.keys.containsAll(keys)) {
+      if (loaded != null && loaded.events == now[0] && loaded.maxId == now[1]) keys.addAll(loaded.keys);
+      loaded = new Loaded(now[0], now[1], Set.copyOf(keys), new JourneyIndexLoader(db).load(keys));
+    }
+    return loaded.data;
+  }
+
+  private long[] version() {
+    try (Connection c = db.connect(); var st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT count(*), coalesce(max(id), 0) FROM events")) {
+      rs.next();
+      return new long[] {rs.getLong(1), rs.getLong(2)};
+    } catch (java.sql.SQLException e) {
+      throw new StoreException("cannot read the event log version: " + e.getMessage(), e);
+    }
+  }
+
+  public InstancePage instances(JourneyDefinition j, InstanceQuery q, int limit) {
+    StageAssignment a = new StageAssignment(dataset(), j);
+    if (q.stage() != null && !j.stageNames().contains(q.stage())) {
+      throw new IllegalArgumentException("stage: journey " + j.id() + " has stages " + j.stageNames());
+    }
+    List<JourneyInstance> all = new InstanceFinder(a).find(null).stream().map(t -> JourneyInstance.of(a, t))
+        .filter(q::accepts).toList();
+    return new InstancePage(all.size(), all.subList(0, Math.min(limit, all.size())));
+  }
+
+  /**
+   * Discovery over a slice: the period and segment as a discovery query; a channel keeps only
+   * that channel's events; a journey makes each of its instances a case.
+   */
+  public DiscoveryResult discover(DiscoveryQuery q, JourneyDefinition journey, String channel, String segment) {
+    JourneyDataset d = dataset();
+    DiscoveryQuery query = q;
+    if (segment != null) query = query.onlyCases(members(d, Segment.parse(segment)));
+    IntPredicate keep = channel == null ? i -> true : Slices.onChannel(d, channel);
+    JourneyIndex index;
+    if (journey != null) {
+      List<InstanceTrace> instances = new InstanceFinder(new StageAssignment(d, journey)).find(null);
+      if (segment != null) {
+        Set<String> cases = query.cases();
+        instances = instances.stream().filter(t -> cases.contains(d.index().caseName(t.caseId()))).toList();
+        query = new DiscoveryQuery(query.from(), query.to(), query.activities(), null, query.classifier());
+      }
+      index = InstanceIndex.of(d, instances, keep);
+    } else {
+      index = channel == null ? d.index() : Slices.events(d, keep);
+    }
+    return new DiscoveryEngine(index).discover(query);
+  }
+
+  /** The customers (case names) of a segment {@code trait=value}. */
+  public Set<String> segmentMembers(String segment) {
+    return members(dataset(), Segment.parse(segment));
+  }
+
+  private static Set<String> members(JourneyDataset d, Segment s) {
+    boolean[] in = s.members(d);
+    Set<String> out = new HashSet<>();
+    for (int c = 0; c < in.length; c++) if (in[c]) out.add(d.index().caseName(c));
+    return out;
+  }
+
+  public JourneyMap map(JourneyDefinition j) {
+    return new JourneyMapBuilder(new StageAssignment(dataset(), j)).build(null);
+  }
+
+  public FunnelReport funnel(Funnel f) {
+    return new FunnelEngine(dataset(PropertyKeys.of(f))).run(f);
+  }
+
+  public List<String> funnelCustomers(Funnel f, int step, boolean droppedOff, int limit) {
+    return new FunnelEngine(dataset(PropertyKeys.of(f))).customers(f, step, droppedOff, limit);
+  }
+
+  public PathReport paths(PathQuery q) {
+    return new PathEngine(dataset(q.properties().keySet())).run(q);
+  }
+
+  public List<PainPoint> painPoints(String journeyId) {
+    return new PainPointDetector(dataset(), definitions.list(), PainPointSettings.DEFAULT).detect(journeyId, null);
+  }
+}
