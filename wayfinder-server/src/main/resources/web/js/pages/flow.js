@@ -19,7 +19,7 @@ export function drawFlow(container, map) {
     elements.push({ data: { id: l.from + '→' + l.to, source: l.from, target: l.to, w: 1 + 9 * l.count / max,
       label: l.count + (l.medianSeconds === null ? '' : ' · ' + duration(l.medianSeconds)) } });
   }
-  window.cytoscape({ container, elements, layout: { name: 'preset' }, wheelSensitivity: 0.3, style: [
+  window.cytoscape({ container, elements, layout: { name: 'preset' }, style: [
     { selector: 'node', style: { label: 'data(label)', 'text-wrap': 'wrap', 'font-size': 11, 'text-valign': 'center', shape: 'round-rectangle',
       width: 130, height: 40, 'background-color': '#e3edf8', 'border-color': '#0b5cad', 'border-width': 1, color: '#1b2430' } },
     { selector: 'edge', style: { width: 'data(w)', 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'line-color': '#8aa4c2',
