@@ -104,4 +104,57 @@ class JourneyStoreTest {
       assertThat(loaded.property("journey").codeOf("home_loan")).isNotNegative();
     }
   }
+
+  /** Every event as "customer|event|micros|channel|touchpoint|revenue", in the index's order. */
+  private static List<String> rows(JourneyDataset d) {
+    List<String> out = new java.util.ArrayList<>();
+    for (int c = 0; c < d.caseCount(); c++) {
+      for (int i = d.index().caseStart(c); i < d.index().caseStart(c + 1); i++) {
+        out.add(d.index().caseName(c) + "|" + d.eventName(i) + "|" + d.index().timeColumn()[i] + "|" + d.channel().value(i)
+            + "|" + d.touchpoint().value(i) + "|" + d.revenue(i));
+      }
+    }
+    return out;
+  }
+
+  /** The same from SQL: customers by profile id, events by time, then row id (load order). */
+  private static List<String> rowsBySql(Database db) throws Exception {
+    List<String> out = new java.util.ArrayList<>();
+    try (var c = db.connect(); var st = c.createStatement(); ResultSet rs = st.executeQuery(
+        "SELECT coalesce(n.name, CAST(e.profile_id AS VARCHAR)), coalesce(e.name, e.type), epoch_us(e.ts), e.channel, e.touchpoint, "
+            + "CASE WHEN e.name = 'Order Completed' THEN TRY_CAST(e.properties->>'revenue' AS DOUBLE) END "
+            + "FROM events e LEFT JOIN (SELECT profile_id, min(value) AS name FROM identities WHERE kind = 'user_id' GROUP BY ALL) n "
+            + "ON n.profile_id = e.profile_id ORDER BY e.profile_id, e.ts, e.rowid")) {
+      while (rs.next()) {
+        double r = rs.getDouble(6);
+        out.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getLong(3) + "|" + rs.getString(4) + "|" + rs.getString(5)
+            + "|" + (rs.wasNull() ? Double.NaN : r));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void theLoadedIndexEqualsTheOneBuiltInMemoryAndTheStoresOwnOrderWithGapsInRowIdsAndSparseProfileIds() throws Exception {
+    try (Database db = Database.open(dir.resolve("data"))) {
+      GeneratedStore g = new GeneratedStore(db, dir, 120, 11);
+      JourneyDataset loaded = new JourneyIndexLoader(db, 0).load(java.util.Set.of());
+      assertThat(rows(new JourneyIndexLoader(db).load(java.util.Set.of()))).isEqualTo(rows(loaded));
+      // customers are numbered differently (profile id order vs first appearance): compare by name
+      assertThat(rows(loaded)).containsExactlyInAnyOrderElementsOf(rows(g.inProcess));
+      assertThat(rows(loaded)).isEqualTo(rowsBySql(db)).hasSize(g.inProcess.eventCount());
+      assertThat(loaded.surveys()).hasSameSizeAs(g.inProcess.surveys());
+      try (var c = db.connect(); var st = c.createStatement()) {
+        // row ids with gaps: load positions are no longer row ids
+        st.execute("DELETE FROM events WHERE rowid % 97 = 5");
+        assertThat(rows(new JourneyIndexLoader(db, 0).load(java.util.Set.of()))).isEqualTo(rowsBySql(db));
+        // profile ids far apart: no id-indexed array
+        st.execute("UPDATE events SET profile_id = profile_id * 1000000007");
+        st.execute("UPDATE identities SET profile_id = profile_id * 1000000007");
+        JourneyDataset sparse = new JourneyIndexLoader(db, 0).load(java.util.Set.of());
+        assertThat(rows(sparse)).isEqualTo(rowsBySql(db));
+        assertThat(sparse.caseCount()).isEqualTo(120);
+      }
+    }
+  }
 }

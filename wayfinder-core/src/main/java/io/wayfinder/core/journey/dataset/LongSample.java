@@ -17,6 +17,15 @@ public final class LongSample {
     values[n++] = v;
   }
 
+  /** Appends every value of {@code other}, in its order (chunks merged in order keep the sequential order). */
+  public void addAll(LongSample other) {
+    if (n + other.n > values.length) values = Arrays.copyOf(values, Math.max(n + other.n, n * 2));
+    if (other.n > 0 && n > 0 && other.values[0] < values[n - 1]) sorted = false;
+    System.arraycopy(other.values, 0, values, n, other.n);
+    n += other.n;
+    sorted &= other.sorted;
+  }
+
   public int size() {
     return n;
   }

@@ -28,6 +28,15 @@ public final class MaskTable {
     this.needsCheck = check;
   }
 
+  /**
+   * The mask of every event class when the activity alone decides every test (no channel or
+   * property condition): then {@code mask(i) == classMasks()[eventClass[i]]}, a plain array
+   * lookup in hot loops. Null otherwise. Shared, not copied: callers must not modify it.
+   */
+  public long[] classMasks() {
+    return needsCheck == 0 ? byClass : null;
+  }
+
   /** True when there are no tests (every mask is 0). */
   public boolean isEmpty() {
     return tests.length == 0;

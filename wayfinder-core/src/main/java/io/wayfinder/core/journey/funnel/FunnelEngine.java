@@ -3,22 +3,33 @@ package io.wayfinder.core.journey.funnel;
 import io.wayfinder.core.journey.dataset.Column;
 import io.wayfinder.core.journey.dataset.JourneyDataset;
 import io.wayfinder.core.journey.dataset.LongSample;
-import io.wayfinder.core.journey.dataset.MaskTable;
-import io.wayfinder.core.journey.dataset.Segment;
-import io.wayfinder.core.journey.index.JourneyIndex;
-import io.wayfinder.core.journey.index.JourneyIndexBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Runs {@link Funnel}s over a {@link JourneyDataset}: one pass over the customers, each matched
- * on its own events (see {@link Funnel} for the semantics). Thread-safe.
+ * on its own events (see {@link Funnel} for the semantics), in chunks of customers in parallel
+ * (common fork-join pool) on large data; results do not depend on the chunking. The common funnel
+ * (ordered event names, one window) takes {@link OrderedScan}, the rest {@link GeneralScan}.
+ * Thread-safe.
  */
 public final class FunnelEngine {
+  /** Below this many events, one thread does it all: threads cost more than they save. */
+  private static final int PARALLEL_THRESHOLD = 200_000;
+
   private final JourneyDataset data;
+  private final boolean fastPath;
+  private final int parallelThreshold;
 
   public FunnelEngine(JourneyDataset data) {
+    this(data, true, PARALLEL_THRESHOLD);
+  }
+
+  /** Tests turn the fast path off to compare it with the general one, and use threshold 0 to chunk small data. */
+  FunnelEngine(JourneyDataset data, boolean fastPath, int parallelThreshold) {
     this.data = data;
+    this.fastPath = fastPath;
+    this.parallelThreshold = parallelThreshold;
   }
 
   public FunnelReport run(Funnel f) {
@@ -49,69 +60,19 @@ public final class FunnelEngine {
   }
 
   FunnelOutcome match(Funnel f) {
-    JourneyIndex index = data.index();
+    FunnelScope scope = FunnelScope.of(data, f);
     int steps = f.steps().size();
-    MaskTable stepTable = new MaskTable(data, f.steps().stream().map(FunnelStep::filter).toList());
-    MaskTable exclTable = new MaskTable(data, f.exclusions().stream().map(Exclusion::filter).toList());
-    boolean strict = f.order() == FunnelOrder.STRICT;
-    boolean noExclusions = exclTable.isEmpty();
-    Segment seg = Segment.parse(f.segment());
-    boolean[] members = seg == null ? null : seg.members(data);
-    long from = f.from() == null ? Long.MIN_VALUE : JourneyIndexBuilder.micros(f.from());
-    long to = f.to() == null ? Long.MAX_VALUE : JourneyIndexBuilder.micros(f.to());
-    long[] time = index.timeColumn();
-    int longest = 0;
-    for (int c = 0; c < index.caseCount(); c++) longest = Math.max(longest, index.caseStart(c + 1) - index.caseStart(c));
-    int[] ev = new int[longest];
-    long[] tm = new long[longest];
-    long[] sm = new long[longest];
-    long[] xm = new long[longest];
-    CaseMatcher matcher = new CaseMatcher(f);
-    FunnelOutcome o = new FunnelOutcome(index.caseCount(), steps);
-    for (int c = 0; c < index.caseCount(); c++) {
-      o.level[c] = FunnelOutcome.OUT_OF_SCOPE;
-      if (members != null && !members[c]) continue;
-      int n = 0;
-      boolean any = false;
-      for (int i = index.caseStart(c), end = index.caseStart(c + 1); i < end; i++) {
-        long t = time[i];
-        if (t < from || t >= to) continue;
-        any = true;
-        long m = stepTable.mask(i);
-        long x = noExclusions ? 0 : exclTable.mask(i);
-        if (m == 0 && x == 0 && !strict) continue;
-        ev[n] = i;
-        tm[n] = t;
-        sm[n] = m;
-        xm[n] = x;
-        n++;
-      }
-      if (!any) continue;
-      o.inScope++;
-      matcher.match(n, ev, tm, sm, xm);
-      o.level[c] = matcher.excluded ? FunnelOutcome.EXCLUDED : matcher.bestLevel;
-      if (matcher.bestLevel >= 0 && !matcher.excluded) record(o, c, matcher.best, time, steps);
-    }
+    FunnelOutcome o = new FunnelOutcome(data.caseCount(), steps);
+    boolean fast = fastPath && OrderedScan.applies(scope);
+    int parts = data.eventCount() < parallelThreshold ? 1 : 4 * Runtime.getRuntime().availableProcessors();
+    List<FunnelChunk> chunks = FunnelChunk.split(data.caseCount(), parts, steps);
+    // each chunk writes only its own customers' entries; samples are merged in chunk order below
+    (chunks.size() == 1 ? chunks.stream() : chunks.parallelStream()).forEach(chunk -> {
+      if (fast) OrderedScan.run(scope, o, chunk);
+      else GeneralScan.run(scope, o, chunk);
+    });
+    for (FunnelChunk chunk : chunks) o.add(chunk);
     return o;
-  }
-
-  private static void record(FunnelOutcome o, int c, int[] best, long[] time, int steps) {
-    long bits = 0;
-    int prev = -1;
-    long first = Long.MAX_VALUE;
-    long last = Long.MIN_VALUE;
-    for (int s = 0; s < steps; s++) {
-      if (best[s] < 0) continue;
-      bits |= 1L << s;
-      long t = time[best[s]];
-      if (prev >= 0) o.fromPrevious[s].add(t - time[best[prev]]);
-      prev = s;
-      first = Math.min(first, t);
-      last = Math.max(last, t);
-    }
-    o.matched[c] = bits;
-    o.anchor[c] = best[0];
-    if (best[steps - 1] >= 0) o.timeToConvert.add(last - first);
   }
 
   /** The breakdown value of customer {@code c} (entered), or null. */

@@ -27,6 +27,13 @@ final class FunnelOutcome {
     for (int s = 0; s < steps; s++) fromPrevious[s] = new LongSample();
   }
 
+  /** Adds a chunk's samples and count; chunks added in customer order give the sequential order. */
+  void add(FunnelChunk chunk) {
+    inScope += chunk.inScope;
+    for (int s = 0; s < fromPrevious.length; s++) fromPrevious[s].addAll(chunk.fromPrevious[s]);
+    timeToConvert.addAll(chunk.timeToConvert);
+  }
+
   /** Whether customer {@code c} counts at step {@code s} (0-based). */
   boolean reached(int c, int s, boolean optional) {
     return optional ? (matched[c] & (1L << s)) != 0 : level[c] >= s;
