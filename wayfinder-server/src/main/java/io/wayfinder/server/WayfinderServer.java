@@ -7,6 +7,7 @@ import io.wayfinder.server.api.ManagementRoutes;
 import io.wayfinder.server.auth.AdminToken;
 import io.wayfinder.server.collect.CollectRoutes;
 import io.wayfinder.server.ops.ServerMetrics;
+import io.wayfinder.server.predict.PredictionRoutes;
 import io.wayfinder.server.problem.Problems;
 import io.wayfinder.server.voc.FeedbackRoutes;
 import io.wayfinder.server.voc.InsightRoutes;
@@ -64,6 +65,7 @@ public final class WayfinderServer implements AutoCloseable {
     KpiRoutes kpis = new KpiRoutes(db);
     InsightRoutes insights = new InsightRoutes(vocEvents);
     FeedbackRoutes feedback = new FeedbackRoutes(new FeedbackImport(writer));
+    PredictionRoutes predictions = new PredictionRoutes(db);
     this.triggers = new SurveyTriggers(surveys, invitations, vocEvents);
     this.app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(JsonSupport.MAPPER, false));
@@ -91,6 +93,7 @@ public final class WayfinderServer implements AutoCloseable {
       kpis.register(config);
       insights.register(config);
       feedback.register(config);
+      predictions.register(config);
     });
   }
 
