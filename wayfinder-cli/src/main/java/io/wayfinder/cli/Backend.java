@@ -25,6 +25,15 @@ interface Backend extends AutoCloseable {
   /** Imports feedback items, shaped as the body of {@code POST /api/feedback}. */
   JsonNode importFeedback(JsonNode request);
 
+  /** {@code POST /api/clv/fit}, {@code /api/clv/score}, {@code /api/churn/train}, {@code /api/churn/score}. */
+  JsonNode clvFit(JsonNode request);
+
+  JsonNode clvScore(JsonNode request);
+
+  JsonNode churnTrain(JsonNode request);
+
+  JsonNode churnScore(JsonNode request);
+
   @Override
   void close();
 }

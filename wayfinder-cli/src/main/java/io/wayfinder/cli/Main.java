@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       SentimentCommand.class,
       DiscoverCommand.class,
       ClvCommand.class,
+      ChurnCommand.class,
     })
 public final class Main implements Runnable {
 

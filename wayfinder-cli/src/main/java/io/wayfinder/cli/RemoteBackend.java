@@ -70,6 +70,15 @@ final class RemoteBackend implements Backend {
     return call("POST", "/api/feedback", HttpRequest.BodyPublishers.ofString(request.toString()));
   }
 
+  @Override public JsonNode clvFit(JsonNode request) { return post("/api/clv/fit", request); }
+  @Override public JsonNode clvScore(JsonNode request) { return post("/api/clv/score", request); }
+  @Override public JsonNode churnTrain(JsonNode request) { return post("/api/churn/train", request); }
+  @Override public JsonNode churnScore(JsonNode request) { return post("/api/churn/score", request); }
+
+  private JsonNode post(String path, JsonNode body) {
+    return call("POST", path, HttpRequest.BodyPublishers.ofString(body.toString()));
+  }
+
   private JsonNode call(String method, String path, HttpRequest.BodyPublisher body) {
     HttpRequest req = HttpRequest.newBuilder(URI.create(base + path))
         .header("Authorization", "Bearer " + token)
