@@ -20,6 +20,21 @@ public final class ChurnCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** Options both subcommands share. */
+  static final class Output {
+    @Option(names = "--as-of", paramLabel = "DATE|INSTANT", description = "Scoring time (default: just after the latest event).")
+    String asOf;
+
+    @Option(names = "--json", description = "Print the outcome as JSON.")
+    boolean json;
+
+    void print(ObjectNode body, java.util.function.Function<ObjectNode, com.fasterxml.jackson.databind.JsonNode> call,
+        CommandLine.Model.CommandSpec spec) {
+      if (asOf != null) body.put("asOf", asOf);
+      StoreInput.print(call.apply(body), json, spec.commandLine().getOut());
+    }
+  }
+
   /** {@code churn train}. */
   @Command(name = "train", mixinStandardHelpOptions = true,
       description = {"Train the churn model (logistic regression) on snapshots of customer behaviour, validate it on the "
@@ -36,20 +51,15 @@ public final class ChurnCommand implements Runnable {
         description = "Churned = no purchase in the N days after a cut-off (default: ${DEFAULT-VALUE}).")
     int windowDays;
 
-    @Option(names = "--as-of", paramLabel = "DATE|INSTANT", description = "Scoring time (default: just after the latest event).")
-    String asOf;
-
-    @Option(names = "--json", description = "Print the outcome as JSON.")
-    boolean json;
+    @Mixin Output output;
 
     @Override
     public void run() {
       ObjectNode body = Json.MAPPER.createObjectNode();
       body.put("event", event);
       body.put("windowDays", windowDays);
-      if (asOf != null) body.put("asOf", asOf);
       try (Backend b = target.open()) {
-        StoreInput.print(b.churnTrain(body), json, spec.commandLine().getOut());
+        output.print(body, b::churnTrain, spec);
       }
     }
   }
@@ -61,18 +71,12 @@ public final class ChurnCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin TargetOptions target;
 
-    @Option(names = "--as-of", paramLabel = "DATE|INSTANT", description = "Scoring time (default: just after the latest event).")
-    String asOf;
-
-    @Option(names = "--json", description = "Print the outcome as JSON.")
-    boolean json;
+    @Mixin Output output;
 
     @Override
     public void run() {
-      ObjectNode body = Json.MAPPER.createObjectNode();
-      if (asOf != null) body.put("asOf", asOf);
       try (Backend b = target.open()) {
-        StoreInput.print(b.churnScore(body), json, spec.commandLine().getOut());
+        output.print(Json.MAPPER.createObjectNode(), b::churnScore, spec);
       }
     }
   }
