@@ -40,6 +40,15 @@ interface Backend extends AutoCloseable {
   /** {@code {"painPoints": [...]}} of one journey or (null) all. */
   JsonNode painPoints(String journey);
 
+  /** {@code POST /api/clv/fit}, {@code /api/clv/score}, {@code /api/churn/train}, {@code /api/churn/score}. */
+  JsonNode clvFit(JsonNode request);
+
+  JsonNode clvScore(JsonNode request);
+
+  JsonNode churnTrain(JsonNode request);
+
+  JsonNode churnScore(JsonNode request);
+
   @Override
   void close();
 }

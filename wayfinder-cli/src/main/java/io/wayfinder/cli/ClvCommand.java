@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 /** {@code wayfinder clv}: customer-lifetime-value models on a transaction file. */
 @Command(
     name = "clv",
-    description = "Customer lifetime value: fit BG/NBD, MBG/NBD, Pareto/NBD or Gamma-Gamma on a transaction file; score customers.",
+    description = "Customer lifetime value: fit BG/NBD, MBG/NBD, Pareto/NBD or Gamma-Gamma on a transaction file or the event store; score customers.",
     mixinStandardHelpOptions = true,
     subcommands = {ClvCommand.Fit.class, ClvCommand.Score.class})
 public final class ClvCommand implements Runnable {
@@ -48,14 +48,18 @@ public final class ClvCommand implements Runnable {
   static final class Fit implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin ClvInput input;
+    @Mixin StoreInput storeInput;
+    @Mixin TargetOptions target;
 
-    @Option(names = "--calibration-end", required = true, paramLabel = "DATE", description = "Last day of the calibration period.")
+    @Option(names = "--calibration-end", paramLabel = "DATE",
+        description = "Last day of the calibration period (required with --transactions; store default: the day of the latest purchase).")
     String calibrationEnd;
 
     @Option(names = "--observation-end", paramLabel = "DATE", description = "Last day of the holdout period (optional).")
     String observationEnd;
 
-    @Option(names = "--model", required = true, paramLabel = "bgnbd|mbgnbd|paretonbd|gammagamma", description = "The model to fit.")
+    @Option(names = "--model", paramLabel = "bgnbd|mbgnbd|paretonbd|gammagamma",
+        description = "The model to fit (required with --transactions; the store fits bgnbd, mbgnbd or paretonbd with Gamma-Gamma, default bgnbd).")
     String model;
 
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
@@ -67,6 +71,15 @@ public final class ClvCommand implements Runnable {
 
     @Override
     public void run() {
+      if (storeInput.active(input)) {
+        if (observationEnd != null) throw new CliException("--observation-end: the holdout check needs --transactions");
+        try (Backend b = target.open()) {
+          StoreInput.print(b.clvFit(storeInput.fitRequest(model, calibrationEnd, input)), json, spec.commandLine().getOut());
+        }
+        return;
+      }
+      if (model == null) throw new CliException("--model is required with --transactions");
+      if (calibrationEnd == null) throw new CliException("--calibration-end is required with --transactions");
       ModelKind kind = parseModel(model);
       LocalDate cal = ClvInput.date("--calibration-end", calibrationEnd);
       LocalDate obs = ClvInput.date("--observation-end", observationEnd);
@@ -188,10 +201,15 @@ public final class ClvCommand implements Runnable {
   static final class Score implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin ClvInput input;
+    @Mixin StoreInput storeInput;
+    @Mixin TargetOptions target;
 
-    @Option(names = {"--calibration-end", "--as-of"}, required = true, paramLabel = "DATE",
-        description = "Score as of the end of this day; later purchases are ignored.")
+    @Option(names = {"--calibration-end", "--as-of"}, paramLabel = "DATE",
+        description = "Score as of the end of this day; later purchases are ignored (required with --transactions).")
     String calibrationEnd;
+
+    @Option(names = "--json", description = "Store: print the outcome as JSON.")
+    boolean json;
 
     @Option(names = "--model", paramLabel = "bgnbd|mbgnbd|paretonbd", defaultValue = "bgnbd",
         description = "Purchase-count model (default bgnbd).")
@@ -216,6 +234,16 @@ public final class ClvCommand implements Runnable {
 
     @Override
     public void run() {
+      if (storeInput.active(input)) {
+        // The stored run fixes model and settings: scoring only brings the profiles up to date.
+        ObjectNode body = JSON.createObjectNode();
+        if (calibrationEnd != null) body.put("calibrationEnd", ClvInput.date("--as-of", calibrationEnd).toString());
+        try (Backend b = target.open()) {
+          StoreInput.print(b.clvScore(body), json, spec.commandLine().getOut());
+        }
+        return;
+      }
+      if (calibrationEnd == null) throw new CliException("--calibration-end (--as-of) is required with --transactions");
       boolean csv = switch (output.toLowerCase(Locale.ROOT)) {
         case "csv" -> true;
         case "jsonl", "json" -> false;

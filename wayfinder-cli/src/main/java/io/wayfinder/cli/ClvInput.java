@@ -23,8 +23,9 @@ final class ClvInput {
 
   enum Unit { WEEKS, DAYS }
 
-  @Option(names = "--transactions", required = true, paramLabel = "FILE",
-      description = "Purchases, one per line: customer id, date (YYYYMMDD or ISO), amount; comma-, semicolon-, tab- or whitespace-separated.")
+  @Option(names = "--transactions", paramLabel = "FILE",
+      description = "Purchases, one per line: customer id, date (YYYYMMDD or ISO), amount; comma-, semicolon-, tab- or whitespace-separated. "
+          + "Without it, purchases are read from the event store.")
   Path file;
 
   @Option(names = "--format", paramLabel = "default|cdnow", defaultValue = "default", converter = FormatConverter.class,

@@ -1,7 +1,10 @@
 package io.wayfinder.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.wayfinder.server.predict.PredictionRoutes;
 import io.wayfinder.server.voc.FeedbackRoutes;
+import io.wayfinder.store.predict.ChurnService;
+import io.wayfinder.store.predict.ClvService;
 import io.wayfinder.store.Database;
 import io.wayfinder.store.voc.FeedbackImport;
 import io.wayfinder.store.Stats;
@@ -103,6 +106,35 @@ final class LocalBackend implements Backend {
       throw new CliException(e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new CliException("funnel spec: " + e.getOriginalMessage());
+    }
+  }
+
+  @Override
+  public JsonNode clvFit(JsonNode request) {
+    return predict(() -> new ClvService(db).fit(PredictionRoutes.clvRequest(request)));
+  }
+
+  @Override
+  public JsonNode clvScore(JsonNode request) {
+    return predict(() -> new ClvService(db).score(PredictionRoutes.date(request, "calibrationEnd")));
+  }
+
+  @Override
+  public JsonNode churnTrain(JsonNode request) {
+    return predict(() -> new ChurnService(db).train(PredictionRoutes.churnRequest(request)));
+  }
+
+  @Override
+  public JsonNode churnScore(JsonNode request) {
+    return predict(() -> new ChurnService(db).score(PredictionRoutes.instant(request, "asOf")));
+  }
+
+  /** Runs a prediction; bad input (no purchases, an empty window, no model yet) becomes a CLI error. */
+  private static JsonNode predict(java.util.function.Supplier<Object> job) {
+    try {
+      return Json.MAPPER.valueToTree(job.get());
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage());
     }
   }
 

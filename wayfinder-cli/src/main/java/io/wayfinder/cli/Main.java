@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       ClvCommand.class,
       JourneysCommand.class,
       FunnelCommand.class,
+      ChurnCommand.class,
     })
 public final class Main implements Runnable {
 

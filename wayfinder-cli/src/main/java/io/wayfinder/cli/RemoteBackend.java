@@ -93,6 +93,15 @@ final class RemoteBackend implements Backend {
     return HttpRequest.BodyPublishers.ofString(json.toString());
   }
 
+  @Override public JsonNode clvFit(JsonNode request) { return post("/api/clv/fit", request); }
+  @Override public JsonNode clvScore(JsonNode request) { return post("/api/clv/score", request); }
+  @Override public JsonNode churnTrain(JsonNode request) { return post("/api/churn/train", request); }
+  @Override public JsonNode churnScore(JsonNode request) { return post("/api/churn/score", request); }
+
+  private JsonNode post(String path, JsonNode body) {
+    return call("POST", path, HttpRequest.BodyPublishers.ofString(body.toString()));
+  }
+
   private JsonNode call(String method, String path, HttpRequest.BodyPublisher body) {
     String text = send(method, path, body);
     try {

@@ -8,6 +8,7 @@ import io.wayfinder.server.auth.AdminToken;
 import io.wayfinder.server.collect.CollectRoutes;
 import io.wayfinder.server.journey.JourneyRoutes;
 import io.wayfinder.server.ops.ServerMetrics;
+import io.wayfinder.server.predict.PredictionRoutes;
 import io.wayfinder.server.problem.Problems;
 import io.wayfinder.server.web.FirstAdmin;
 import io.wayfinder.server.web.Sessions;
@@ -80,6 +81,7 @@ public final class WayfinderServer implements AutoCloseable {
     KpiRoutes kpis = new KpiRoutes(db);
     InsightRoutes insights = new InsightRoutes(vocEvents);
     FeedbackRoutes feedback = new FeedbackRoutes(new FeedbackImport(writer));
+    PredictionRoutes predictions = new PredictionRoutes(db);
     this.triggers = new SurveyTriggers(surveys, invitations, vocEvents);
     this.journeys = new JourneyAnalytics(db);
     JourneyRoutes journeyRoutes = new JourneyRoutes(journeys);
@@ -114,6 +116,7 @@ public final class WayfinderServer implements AutoCloseable {
       insights.register(config);
       feedback.register(config);
       journeyRoutes.register(config);
+      predictions.register(config);
     });
   }
 

@@ -2,6 +2,7 @@ package io.wayfinder.server.voc;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wayfinder.core.event.Event;
+import io.wayfinder.core.generate.GenerationSummary;
 import io.wayfinder.core.generate.GeneratorConfig;
 import io.wayfinder.core.generate.SyntheticDataGenerator;
 import io.wayfinder.server.JsonSupport;
@@ -15,13 +16,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Generates demo customers and imports them the way {@code serve --demo} does (JSON Lines through the Importer). */
-final class GeneratedData {
+public final class GeneratedData {
   private GeneratedData() {}
 
   static long load(WayfinderServer server, int customers, long seed, Path dir) {
+    return loadWithSummary(server, customers, seed, dir).imported();
+  }
+
+  /** What was generated and how many events were imported. */
+  public record Loaded(long imported, GenerationSummary summary) {}
+
+  public static Loaded loadWithSummary(WayfinderServer server, int customers, long seed, Path dir) {
     Path file = dir.resolve("generated.jsonl");
+    GenerationSummary summary;
     try (BufferedWriter out = Files.newBufferedWriter(file)) {
-      new SyntheticDataGenerator(new GeneratorConfig(customers, seed)).generate(e -> {
+      summary = new SyntheticDataGenerator(new GeneratorConfig(customers, seed)).generate(e -> {
         try {
           out.write(JsonSupport.MAPPER.writeValueAsString(segment(e)));
           out.write('\n');
@@ -33,7 +42,7 @@ final class GeneratedData {
       throw new UncheckedIOException(e);
     }
     ImportSpec spec = new ImportSpec(null, ImportSpec.defaults().mapping(), null, "demo", "web", false, null);
-    return new Importer(server.writer(), server.sources()).run(file, spec, n -> {}).imported();
+    return new Loaded(new Importer(server.writer(), server.sources()).run(file, spec, n -> {}).imported(), summary);
   }
 
   private static ObjectNode segment(Event e) {

@@ -115,7 +115,20 @@ public final class ProfileStore {
       }
     }
     return new Profile(id, userId, identities, traits, consent, first, last, count, byChannel, merged,
-        timeline(c, id, timelineLimit));
+        timeline(c, id, timelineLimit), predictions(c, id));
+  }
+
+  private static Profile.Predictions predictions(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT clv, p_alive, expected_purchases, expected_spend, churn_risk, "
+        + "value_segment, updated_at FROM profile_predictions WHERE profile_id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) return null;
+        return new Profile.Predictions(rs.getObject(1, Double.class), rs.getObject(2, Double.class), rs.getObject(3, Double.class),
+            rs.getObject(4, Double.class), rs.getObject(5, Double.class), rs.getString(6),
+            rs.getObject(7, OffsetDateTime.class).toInstant());
+      }
+    }
   }
 
   private List<Profile.TimelineEntry> timeline(Connection c, long id, int limit) throws SQLException {
