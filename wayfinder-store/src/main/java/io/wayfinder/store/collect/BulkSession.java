@@ -68,9 +68,10 @@ public final class BulkSession {
       String freshRows = " FROM " + into + " WHERE profile_id >= " + first;
       st.execute("INSERT INTO profiles SELECT profile_id, first_seen, NULL" + freshRows);
       st.execute("INSERT INTO identities SELECT 'user_id', customer, profile_id, first_seen" + freshRows);
-      try (var rs = st.executeQuery("SELECT customer, profile_id" + freshRows)) {
-        while (rs.next()) tx.graph().restoreLink(io.wayfinder.core.identity.Identity.userId(rs.getString(1)), rs.getLong(2));
-      }
+      // The new identities are not added to the in-memory graph one by one: the writer reloads
+      // the graph from the identity table before its next write (cheaper, and a one-shot import
+      // never pays it).
+      if (fresh > 0) tx.markIdentityStateStale();
       tx.countNewProfiles(fresh);
     }
   }

@@ -145,6 +145,7 @@ public final class EventWriter implements AutoCloseable {
 
   private void commitGroup(List<Submission> group) {
     try {
+      reloadIfStale();
       long t0 = System.nanoTime();
       List<WriteReceipt> receipts = writeInOneTransaction(group);
       if (log.isDebugEnabled()) {
@@ -164,6 +165,7 @@ public final class EventWriter implements AutoCloseable {
 
   private void commitBulk(Submission s) {
     try {
+      reloadIfStale();
       WriteReceipt r;
       try (Transaction tx = new Transaction(conn, state)) {
         s.job().run(new BulkSession(tx));
@@ -200,6 +202,14 @@ public final class EventWriter implements AutoCloseable {
     commits.incrementAndGet();
     committedEvents.addAndGet(total.written());
     return receipts;
+  }
+
+  private void reloadIfStale() throws SQLException {
+    if (!state.stale) return;
+    long t0 = System.nanoTime();
+    state = IdentityState.load(conn);
+    conn.commit();
+    log.debug("identity state reloaded after a bulk import in {} ms", (System.nanoTime() - t0) / 1_000_000);
   }
 
   private void recover() {

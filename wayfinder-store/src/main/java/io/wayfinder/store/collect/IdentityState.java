@@ -12,6 +12,8 @@ final class IdentityState {
   final IdentityGraph graph = new IdentityGraph();
   final MessageIdSet messageIds = new MessageIdSet();
   long lastEventId;
+  /** Set when a bulk job created identities in SQL only: reload before the next write. */
+  boolean stale;
 
   static IdentityState load(Connection c) throws SQLException {
     IdentityState s = new IdentityState();

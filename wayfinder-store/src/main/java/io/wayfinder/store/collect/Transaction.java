@@ -92,6 +92,10 @@ final class Transaction implements AutoCloseable {
     return state.graph;
   }
 
+  void markIdentityStateStale() {
+    state.stale = true;
+  }
+
   void countNewProfiles(long n) {
     newProfiles += (int) n;
   }
