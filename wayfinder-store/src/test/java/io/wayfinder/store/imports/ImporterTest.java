@@ -66,6 +66,18 @@ class ImporterTest {
   }
 
   @Test
+  void eventsCollectedRightAfterABulkImportJoinTheImportedCustomers() {
+    try (Database db = Database.open(dir.resolve("data")); EventWriter w = new EventWriter(db)) {
+      new Importer(w, new SourceStore(db)).run(SharedData.path("eventlogs/running-example.csv"), ImportSpec.defaults(), n -> {});
+      var r = w.write(io.wayfinder.store.collect.SegmentMessages.convert(io.wayfinder.store.collect.SegmentPayload.batch(
+          "{\"batch\":[{\"type\":\"track\",\"event\":\"Call\",\"userId\":\"4\"}]}".getBytes()), null, null,
+          java.time.Instant.now()));
+      assertThat(r.newProfiles()).isZero();
+    }
+    assertThat(stats().profiles()).isEqualTo(6);
+  }
+
+  @Test
   void brokenRowFailsWithItsLineAndStoresNothing() throws Exception {
     Path csv = brokenCsv();
     assertThatThrownBy(() -> importFile(csv, ImportSpec.defaults()))
