@@ -2,6 +2,8 @@ package io.wayfinder.cli;
 
 import io.wayfinder.core.journey.definition.JourneyDefinition;
 import io.wayfinder.server.WayfinderServer;
+import io.wayfinder.store.predict.ChurnService;
+import io.wayfinder.store.predict.ClvService;
 import io.wayfinder.store.journey.DefinitionFiles;
 import io.wayfinder.store.imports.ImportResult;
 import io.wayfinder.store.imports.ImportSpec;
@@ -51,6 +53,18 @@ final class DemoData {
     journeys.forEach(server.journeys().definitions()::put);
     out.printf("Demo: loaded %d journey definitions (%s)%n", journeys.size(),
         String.join(", ", journeys.stream().map(JourneyDefinition::id).toList()));
+    fitPredictions(server, out);
+  }
+
+  /** Fits CLV and churn risk on the demo data so profiles, segments and the Value page have numbers. */
+  private static void fitPredictions(WayfinderServer server, PrintStream out) {
+    try {
+      new ClvService(server.database()).fit(ClvService.Request.DEFAULT);
+      new ChurnService(server.database()).train(ChurnService.Request.DEFAULT);
+      out.println("Demo: fitted CLV (BG/NBD + Gamma-Gamma) and churn risk; profiles carry value segments");
+    } catch (IllegalArgumentException e) {
+      out.println("Demo: predictions not fitted: " + e.getMessage());
+    }
   }
 
   private DemoData() {}

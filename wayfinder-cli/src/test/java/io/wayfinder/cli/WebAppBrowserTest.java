@@ -98,6 +98,12 @@ class WebAppBrowserTest {
     browser.get(base + "/ui/index.html#/settings");
     page("settings", "Settings");
     assertThat(browser.findElement(By.tagName("main")).getText()).contains("wk_", "admin");
+    browser.get(base + "/ui/index.html#/value");
+    page("value", "Value");
+    until(d -> d.findElements(By.cssSelector("main canvas")).size() >= 3);
+    assertThat(browser.findElement(By.tagName("main")).getText())
+        .contains("CLV distribution", "Value segments", "Holdout check", "high value");
+    shot("value");
   }
 
   @Test

@@ -32,8 +32,9 @@ async function profile(main, ref, current) {
   const p = await optional('/api/profiles/' + encodeURIComponent(ref) + '?timeline=300');
   if (!current()) return;
   if (!p) { main.replaceChildren(h('h1', {}, 'Customer'), notice('No customer “' + ref + '”.')); return; }
-  const [journeys, feedback, value] = await Promise.all([get('/api/web/customers/' + p.id + '/journeys'),
-    get('/api/web/feedback' + qs({ customer: p.id, limit: 50 })), optional('/api/clv/customers/' + p.id)]);
+  const [journeys, feedback] = await Promise.all([get('/api/web/customers/' + p.id + '/journeys'),
+    get('/api/web/feedback' + qs({ customer: p.id, limit: 50 }))]);
+  const value = p.predictions;
   if (!current()) return;
   const name = p.traits.name || p.userId || ('#' + p.id);
   const channels = Object.entries(p.eventsByChannel || {}).map(([channel, events]) => ({ channel, events }));
@@ -63,10 +64,14 @@ async function profile(main, ref, current) {
       f.comment ? h('q', {}, f.comment) : h('span', { class: 'muted' }, 'no comment')))) : notice('No survey answers.'))));
 }
 
+const VALUE_FIELDS = [['clv', 'CLV'], ['pAlive', 'P(alive)'], ['expectedPurchases', 'Expected purchases'],
+  ['expectedSpend', 'Expected spend'], ['churnRisk', 'Churn risk'], ['valueSegment', 'Value segment']];
+
 function valueCard(value) {
   if (!value) {
-    return card('Value', notice('No data yet: customer lifetime value, probability alive and churn risk need the value API (wayfinder clv computes them from files today).'));
+    return card('Value', notice('No predictions yet: run wayfinder clv fit and wayfinder churn train (or POST /api/clv/fit, /api/churn/train).'));
   }
-  return card('Value', h('dl', { class: 'kv' }, Object.entries(value).filter(([, v]) => typeof v !== 'object')
-    .flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, typeof v === 'number' ? num(v, 2) : String(v))])));
+  const rows = VALUE_FIELDS.filter(([k]) => value[k] !== null && value[k] !== undefined);
+  return card('Value', h('dl', { class: 'kv' }, rows.flatMap(([k, label]) => [h('dt', {}, label),
+    h('dd', {}, typeof value[k] === 'number' ? num(value[k], 2) : String(value[k]).replaceAll('_', ' '))])));
 }

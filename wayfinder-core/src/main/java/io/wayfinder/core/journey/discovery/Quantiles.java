@@ -5,10 +5,10 @@ package io.wayfinder.core.journey.discovery;
  * linear interpolation between closest ranks (numpy's default): the median of an even count is
  * the mean of the two middle values. The range is reordered.
  */
-final class Quantiles {
+public final class Quantiles {
   private Quantiles() {}
 
-  static double mean(long[] a, int from, int to) {
+  public static double mean(long[] a, int from, int to) {
     long sum = 0;
     try {
       for (int i = from; i < to; i++) {
@@ -28,7 +28,7 @@ final class Quantiles {
    * The quantiles {@code qs} (ascending, each in 0..1) of {@code a[from, to)}, which must not be
    * empty. Each selection starts where the previous one ended, so later ones scan less.
    */
-  static double[] quantiles(long[] a, int from, int to, double... qs) {
+  public static double[] quantiles(long[] a, int from, int to, double... qs) {
     double[] out = new double[qs.length];
     int low = from;
     for (int j = 0; j < qs.length; j++) {
