@@ -48,6 +48,9 @@ public final class WebBenchmark {
       pages.put("Customer profile", "/api/profiles/cust-0000081?timeline=300");
       pages.put("Customer journeys", "/api/web/customers/112/journeys");
       pages.put("Settings (sources)", "/api/sources");
+      pages.put("Value (CLV scores)", "/api/clv/scores?limit=100000&order=clv");
+      pages.put("Value (segments)", "/api/segments");
+      pages.put("Journey pain points", "/api/painpoints?journey=online_order");
       System.out.printf("%-34s %10s %10s %8s%n", "page: main request", "median ms", "max ms", "bytes");
       for (var e : pages.entrySet()) {
         if (e.getValue() == null) {
