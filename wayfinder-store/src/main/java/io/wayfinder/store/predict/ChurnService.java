@@ -19,6 +19,11 @@ import java.util.Map;
  * holdout AUC and calibration, feature importance, window) and writes every profile's risk.
  */
 public final class ChurnService {
+  static {
+    // Tribuo logs every training epoch through java.util.logging at INFO; keep the console quiet.
+    java.util.logging.Logger.getLogger("org.tribuo").setLevel(java.util.logging.Level.WARNING);
+  }
+
   private final Database db;
   private final PredictionStore runs;
   private final ProfilePredictions profiles;
