@@ -19,9 +19,13 @@ import java.util.Map;
  * holdout AUC and calibration, feature importance, window) and writes every profile's risk.
  */
 public final class ChurnService {
+  // Tribuo logs every training epoch through java.util.logging at INFO; keep the console quiet.
+  // The field holds the logger strongly: JUL keeps only weak references, so a level set on an
+  // unreferenced logger can be lost.
+  private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
+
   static {
-    // Tribuo logs every training epoch through java.util.logging at INFO; keep the console quiet.
-    java.util.logging.Logger.getLogger("org.tribuo").setLevel(java.util.logging.Level.WARNING);
+    TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
   }
 
   private final Database db;
