@@ -85,7 +85,7 @@ class SurveyLifecycleTest {
       awaitInvitation(t, "delivery_nps");
       t.post("/v1/track", key, track.formatted(Instant.now()));
       t.post("/v1/track", key, "{\"userId\": \"cust-3\", \"event\": \"Order Delivered\"}");
-      for (int i = 0; i < 100 && json(t.api("GET", "/api/surveys/delivery_nps/invitations", null)).path("invitations").size() < 2; i++) {
+      for (int i = 0; i < 400 && json(t.api("GET", "/api/surveys/delivery_nps/invitations", null)).path("invitations").size() < 2; i++) {
         Thread.sleep(50);
       }
       Thread.sleep(600); // two more trigger passes: a second invitation for cust-2 would show by now
