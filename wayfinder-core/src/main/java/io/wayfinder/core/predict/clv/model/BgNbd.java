@@ -4,7 +4,6 @@ import static org.hipparchus.special.Gamma.logGamma;
 
 import io.wayfinder.core.predict.clv.math.Hypergeometric;
 import io.wayfinder.core.predict.clv.math.LogMath;
-import io.wayfinder.core.predict.clv.math.MaximumLikelihood;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 
@@ -36,14 +35,8 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
 
   /** Fits the model by maximum likelihood. */
   public static ModelFit<BgNbd> fit(FrequencyData data) {
-    long t0 = System.nanoTime();
-    MaximumLikelihood.Result res = MaximumLikelihood.maximize(
-        p -> new BgNbd(p[0], p[1], p[2], p[3]).logLikelihood(data),
-        new double[] {1, Math.max(data.meanT(), 1e-3), 1, 1},
-        ModelKind.BGNBD.paramNames().toArray(String[]::new));
-    double[] p = res.params();
-    BgNbd m = new BgNbd(p[0], p[1], p[2], p[3]);
-    return ModelFit.of(m, ModelKind.BGNBD, m.params(), res, data.customers(), System.nanoTime() - t0);
+    double[] start = {1, Math.max(data.meanT(), 1e-3), 1, 1};
+    return TransactionModel.fit(data, ModelKind.BGNBD, start, p -> new BgNbd(p[0], p[1], p[2], p[3]));
   }
 
   @Override

@@ -4,7 +4,6 @@ import static org.hipparchus.special.Gamma.logGamma;
 
 import io.wayfinder.core.predict.clv.math.Hypergeometric;
 import io.wayfinder.core.predict.clv.math.LogMath;
-import io.wayfinder.core.predict.clv.math.MaximumLikelihood;
 import java.util.Map;
 
 /**
@@ -28,14 +27,8 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Tran
 
   /** Fits the model by maximum likelihood. */
   public static ModelFit<MbgNbd> fit(FrequencyData data) {
-    long t0 = System.nanoTime();
-    MaximumLikelihood.Result res = MaximumLikelihood.maximize(
-        p -> new MbgNbd(p[0], p[1], p[2], p[3]).logLikelihood(data),
-        new double[] {1, Math.max(data.meanT(), 1e-3), 1, 1},
-        ModelKind.MBGNBD.paramNames().toArray(String[]::new));
-    double[] p = res.params();
-    MbgNbd m = new MbgNbd(p[0], p[1], p[2], p[3]);
-    return ModelFit.of(m, ModelKind.MBGNBD, m.params(), res, data.customers(), System.nanoTime() - t0);
+    double[] start = {1, Math.max(data.meanT(), 1e-3), 1, 1};
+    return TransactionModel.fit(data, ModelKind.MBGNBD, start, p -> new MbgNbd(p[0], p[1], p[2], p[3]));
   }
 
   @Override

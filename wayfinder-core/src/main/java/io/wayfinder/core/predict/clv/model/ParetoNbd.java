@@ -4,7 +4,6 @@ import static org.hipparchus.special.Gamma.logGamma;
 
 import io.wayfinder.core.predict.clv.math.Hypergeometric;
 import io.wayfinder.core.predict.clv.math.LogMath;
-import io.wayfinder.core.predict.clv.math.MaximumLikelihood;
 import java.util.Map;
 
 /**
@@ -44,15 +43,9 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
 
   /** Fits the model by maximum likelihood. */
   public static ModelFit<ParetoNbd> fit(FrequencyData data) {
-    long t0 = System.nanoTime();
     double scale = Math.max(data.meanT(), 1e-3);
-    MaximumLikelihood.Result res = MaximumLikelihood.maximize(
-        p -> new ParetoNbd(p[0], p[1], p[2], p[3]).logLikelihood(data),
-        new double[] {1, scale, 1, scale},
-        ModelKind.PARETONBD.paramNames().toArray(String[]::new));
-    double[] p = res.params();
-    ParetoNbd m = new ParetoNbd(p[0], p[1], p[2], p[3]);
-    return ModelFit.of(m, ModelKind.PARETONBD, m.params(), res, data.customers(), System.nanoTime() - t0);
+    double[] start = {1, scale, 1, scale};
+    return TransactionModel.fit(data, ModelKind.PARETONBD, start, p -> new ParetoNbd(p[0], p[1], p[2], p[3]));
   }
 
   @Override

@@ -44,4 +44,18 @@ public sealed interface TransactionModel permits BgNbd, MbgNbd, ParetoNbd {
   static void checkHorizon(double t) {
     if (!(Double.isFinite(t) && t >= 0)) throw new IllegalArgumentException("horizon must be finite and >= 0, got " + t);
   }
+
+  /**
+   * Fits a four-parameter count model by maximum likelihood from {@code start};
+   * {@code make} builds the model from a parameter vector in the order of {@code kind.paramNames()}.
+   */
+  static <M extends TransactionModel> ModelFit<M> fit(FrequencyData data, ModelKind kind, double[] start,
+      java.util.function.Function<double[], M> make) {
+    long t0 = System.nanoTime();
+    io.wayfinder.core.predict.clv.math.MaximumLikelihood.Result res =
+        io.wayfinder.core.predict.clv.math.MaximumLikelihood.maximize(
+            p -> make.apply(p).logLikelihood(data), start, kind.paramNames().toArray(String[]::new));
+    M m = make.apply(res.params());
+    return ModelFit.of(m, kind, m.params(), res, data.customers(), System.nanoTime() - t0);
+  }
 }
