@@ -45,7 +45,7 @@ final class DemoData {
     generate.setErr(new PrintWriter(err));
     int rc = generate.execute("--customers", String.valueOf(customers), "--seed", String.valueOf(SEED), "--out", events.toString());
     if (rc != 0) throw new CliException("demo data generation failed: " + err);
-    ImportSpec spec = new ImportSpec(null, ImportSpec.defaults().mapping(), null, "demo", "web", false, null);
+    ImportSpec spec = ImportSpec.defaults().withSource("demo", "web");
     ImportResult r = new Importer(server.writer(), server.sources()).run(events, spec, n -> {});
     out.printf("Demo: imported %,d events in %.1f s; %,d customer profiles (planted problems: %s)%n",
         r.imported(), r.seconds(), server.stats().profiles(), events.resolveSibling("demo-events.jsonl.truth.json"));

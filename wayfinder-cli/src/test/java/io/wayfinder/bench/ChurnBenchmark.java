@@ -41,7 +41,7 @@ public final class ChurnBenchmark {
         ImportResult imported;
         long t = System.nanoTime();
         try (EventWriter writer = new EventWriter(db)) {
-          ImportSpec spec = new ImportSpec(null, ImportSpec.defaults().mapping(), null, "demo", "web", false, null);
+          ImportSpec spec = ImportSpec.defaults().withSource("demo", "web");
           imported = new Importer(writer, new SourceStore(db)).run(events, spec, x -> {});
         }
         double importSeconds = (System.nanoTime() - t) / 1e9;

@@ -8,25 +8,7 @@ import java.nio.file.Path;
  * application's first admin (else a generated one, printed once).
  */
 public record ServerConfig(String host, int port, Path dataDir, String adminToken, String adminPassword) {
-  public static final int DEFAULT_PORT = 8080;
-
   public ServerConfig(String host, int port, Path dataDir, String adminToken) {
     this(host, port, dataDir, adminToken, null);
-  }
-
-  public static ServerConfig defaults(Path dataDir) {
-    return new ServerConfig("127.0.0.1", DEFAULT_PORT, dataDir, null);
-  }
-
-  public ServerConfig withPort(int p) {
-    return new ServerConfig(host, p, dataDir, adminToken, adminPassword);
-  }
-
-  public ServerConfig withAdminToken(String t) {
-    return new ServerConfig(host, port, dataDir, t, adminPassword);
-  }
-
-  public ServerConfig withAdminPassword(String p) {
-    return new ServerConfig(host, port, dataDir, adminToken, p);
   }
 }

@@ -90,15 +90,6 @@ public final class Database implements AutoCloseable {
     return dataDir;
   }
 
-  /** Forces the write-ahead log into the database file. */
-  public void checkpoint() {
-    try (var st = root.createStatement()) {
-      st.execute("CHECKPOINT");
-    } catch (SQLException e) {
-      throw new StoreException("checkpoint failed: " + e.getMessage(), e);
-    }
-  }
-
   @Override
   public void close() {
     try {

@@ -6,8 +6,4 @@ package io.wayfinder.core.collect;
  */
 public record WriteReceipt(int written, int duplicates, int newProfiles) {
   public static final WriteReceipt NONE = new WriteReceipt(0, 0, 0);
-
-  public WriteReceipt plus(WriteReceipt o) {
-    return new WriteReceipt(written + o.written, duplicates + o.duplicates, newProfiles + o.newProfiles);
-  }
 }

@@ -39,9 +39,4 @@ public record Event(
   public String customerKey() {
     return userId != null ? userId : anonymousId;
   }
-
-  public Event withProfileId(long newProfileId) {
-    return new Event(id, messageId, type, name, newProfileId, anonymousId, userId, channel,
-        touchpoint, timestamp, receivedAt, properties, context, source);
-  }
 }

@@ -68,10 +68,6 @@ public final class IdentityGraph {
     return userIdOf.get(canonical(profileId));
   }
 
-  public int identityCount() {
-    return owners.size();
-  }
-
   /** Resolves one message and applies the result to the graph. */
   public Resolution resolve(IdentityClaims claims) {
     List<Identity> claimed = claimedIdentities(claims);

@@ -41,7 +41,7 @@ public final class GeneratedData {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ImportSpec spec = new ImportSpec(null, ImportSpec.defaults().mapping(), null, "demo", "web", false, null);
+    ImportSpec spec = ImportSpec.defaults().withSource("demo", "web");
     return new Loaded(new Importer(server.writer(), server.sources()).run(file, spec, n -> {}).imported(), summary);
   }
 

@@ -112,10 +112,6 @@ public final class EventWriter implements AutoCloseable {
     return commits.get();
   }
 
-  public int identities() {
-    return state.graph.identityCount();
-  }
-
   private void loop() {
     List<Submission> group = new ArrayList<>();
     while (running || !queue.isEmpty()) {
@@ -187,7 +183,7 @@ public final class EventWriter implements AutoCloseable {
 
   private List<WriteReceipt> writeInOneTransaction(List<Submission> group) throws SQLException {
     List<WriteReceipt> receipts = new ArrayList<>(group.size());
-    WriteReceipt total = WriteReceipt.NONE;
+    WriteReceipt total;
     try (Transaction tx = new Transaction(conn, state)) {
       for (Submission s : group) {
         WriteReceipt before = tx.receipt();

@@ -15,14 +15,6 @@ final class MessageIdSet {
     return hashes.add(hash(messageId));
   }
 
-  void clear() {
-    hashes.clear();
-  }
-
-  int size() {
-    return hashes.size();
-  }
-
   static long hash(String s) {
     // FNV-1a over UTF-16 units, then a murmur3 finaliser to spread the bits.
     long h = 0xcbf29ce484222325L;

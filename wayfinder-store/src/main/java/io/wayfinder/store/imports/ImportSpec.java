@@ -22,12 +22,9 @@ public record ImportSpec(
     return new ImportSpec(null, ColumnMapping.DEFAULT, "channel", "bulk-import", "other", false, null);
   }
 
-  public ImportSpec withFormat(ImportFormat f) {
-    return new ImportSpec(f, mapping, channelColumn, sourceName, channel, skipBadRows, rejectFile);
-  }
-
-  public ImportSpec withMapping(ColumnMapping m) {
-    return new ImportSpec(format, m, channelColumn, sourceName, channel, skipBadRows, rejectFile);
+  /** The same, recorded under source {@code name} whose rows default to {@code defaultChannel}. */
+  public ImportSpec withSource(String name, String defaultChannel) {
+    return new ImportSpec(format, mapping, channelColumn, name, defaultChannel, skipBadRows, rejectFile);
   }
 
   public ImportSpec skippingBadRows(Path rejects) {
