@@ -46,11 +46,25 @@ class DatabaseTest {
   }
 
   @Test
-  void secondProcessStyleOpenIsRefusedClearly() throws Exception {
-    // Within one JVM DuckDB shares the instance, so the lock cannot be shown here; the refusal
-    // message itself is what the CLI prints when another process holds the file.
-    var e = new DataDirectoryInUseException(dir, new RuntimeException("Could not set lock"));
-    assertThat(e.getMessage()).contains("--server");
-    assertThatThrownBy(() -> { throw e; }).isInstanceOf(StoreException.class);
+  void aDataDirectoryHeldByAnotherProcessIsRefusedNamingTheWayOut() throws Exception {
+    Path data = dir.resolve("held");
+    Path ready = dir.resolve("ready");
+    Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), HoldDatabase.class.getName(), data.toString(), ready.toString())
+        .redirectErrorStream(true).redirectOutput(dir.resolve("holder.log").toFile()).start();
+    try {
+      for (int i = 0; i < 1200 && !java.nio.file.Files.exists(ready); i++) {
+        assertThat(holder.isAlive()).as("holder process (see holder.log)").isTrue();
+        Thread.sleep(50);
+      }
+      assertThat(ready).exists();
+      assertThatThrownBy(() -> Database.open(data))
+          .isInstanceOf(DataDirectoryInUseException.class)
+          .hasMessageContaining(data.toString())
+          .hasMessageContaining("--server");
+    } finally {
+      holder.destroyForcibly();
+      holder.waitFor();
+    }
   }
 }
