@@ -80,6 +80,11 @@ final class ImportCommand implements Callable<Integer> {
       if (result.path("rejected").asLong() > 0) {
         System.out.printf("skipped %,d bad rows; see %s%n", result.path("rejected").asLong(), rejects);
       }
+      if (result.path("rejectFile").isNull() && result.path("rejects").size() < result.path("rejected").asLong()) {
+        // A server answers with the first rejected rows only; its reject list is not the whole file.
+        System.err.printf("wayfinder: the server listed the first %,d of %,d rejected rows in %s%n",
+            result.path("rejects").size(), result.path("rejected").asLong(), rejects);
+      }
     }
     return 0;
   }
