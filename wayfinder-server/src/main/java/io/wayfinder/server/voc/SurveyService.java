@@ -10,6 +10,7 @@ import io.wayfinder.core.voc.survey.SurveyDefinition;
 import io.wayfinder.core.voc.survey.SurveyLevel;
 import io.wayfinder.core.voc.survey.SurveyTrigger;
 import io.wayfinder.server.problem.ApiException;
+import io.wayfinder.store.StoreException;
 import io.wayfinder.store.collect.EventWriter;
 import io.wayfinder.store.voc.Invitation;
 import io.wayfinder.store.voc.InvitationStore;
@@ -23,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /**
@@ -107,8 +107,9 @@ public final class SurveyService {
 
   /**
    * Validates and stores a response to an invitation; nothing is stored when any answer is bad
-   * or the invitation was answered already (409). Submissions are serialised: they are rare, and
-   * this keeps "one response per invitation" simple.
+   * or the invitation was answered already (409). The answers and their events are written in
+   * one transaction of the event writer, so a crash can never leave one without the other.
+   * Submissions are serialised: they are rare, and this keeps "one response per invitation" simple.
    */
   public synchronized Submitted submit(String token, Map<String, String> raw) {
     Invitation inv = invitation(token);
@@ -117,12 +118,14 @@ public final class SurveyService {
     if (inv.answered()) throw new IllegalStateException("this survey invitation has been answered already");
     String responseId = "resp_" + UUID.randomUUID();
     Instant at = Instant.now();
-    responses.record(inv, responseId, inv.profileId(), answers, at);
+    List<CollectedMessage> events = events(s, inv, responseId, answers, at);
     try {
-      writer.submit(events(s, inv, responseId, answers, at)).join();
-    } catch (CompletionException | IllegalStateException e) {
-      responses.undo(inv, responseId);
-      throw new ApiException(503, "the response could not be written to the event log; nothing was stored, try again");
+      writer.runBulk(session -> {
+        responses.record(session.connection(), inv, responseId, inv.profileId(), answers, at);
+        session.write(List.of(events).iterator());
+      });
+    } catch (StoreException e) {
+      throw new ApiException(503, "the response could not be stored; nothing was written, try again");
     }
     return new Submitted(responseId, s.id(), answers.size());
   }

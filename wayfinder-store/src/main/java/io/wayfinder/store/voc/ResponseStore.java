@@ -23,56 +23,27 @@ public final class ResponseStore {
   }
 
   /**
-   * Marks the invitation answered and stores the answers, in one transaction.
+   * Marks the invitation answered and stores the answers on {@code c}, inside the caller's open
+   * transaction (the event writer's, so the response and its events commit together).
    *
-   * @throws IllegalStateException when the invitation was answered already (nothing is stored)
+   * @throws IllegalStateException when the invitation was answered already
    */
-  public void record(Invitation inv, String responseId, Long profileId, List<Answer> answers, Instant at) {
-    try (Connection c = db.connect()) {
-      c.setAutoCommit(false);
-      try {
-        try (PreparedStatement claim = c.prepareStatement(
-            "UPDATE survey_invitations SET responded_at = ? WHERE token = ? AND responded_at IS NULL")) {
-          Sql.setAll(claim, at, inv.token());
-          if (claim.executeUpdate() != 1) throw new IllegalStateException("this survey invitation has been answered already");
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO survey_responses (" + COLUMNS
-            + ", token) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-          for (Answer a : answers) {
-            Sql.setAll(ps, responseId, inv.surveyId(), profileId, inv.userId(), inv.journey(), inv.stage(), inv.touchpoint(),
-                inv.channel(), a.question().id(), a.question().type().wireName(), a.score(), a.choice(), a.text(), at,
-                inv.token());
-            ps.addBatch();
-          }
-          ps.executeBatch();
-        }
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new StoreException("cannot store the response: " + e.getMessage(), e);
+  public void record(Connection c, Invitation inv, String responseId, Long profileId, List<Answer> answers, Instant at)
+      throws SQLException {
+    try (PreparedStatement claim = c.prepareStatement(
+        "UPDATE survey_invitations SET responded_at = ? WHERE token = ? AND responded_at IS NULL")) {
+      Sql.setAll(claim, at, inv.token());
+      if (claim.executeUpdate() != 1) throw new IllegalStateException("this survey invitation has been answered already");
     }
-  }
-
-  /** Undoes {@link #record} when the response could not be appended to the event log. */
-  public void undo(Invitation inv, String responseId) {
-    try (Connection c = db.connect()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement del = c.prepareStatement("DELETE FROM survey_responses WHERE response_id = ?");
-          PreparedStatement open = c.prepareStatement("UPDATE survey_invitations SET responded_at = NULL WHERE token = ?")) {
-        del.setString(1, responseId);
-        del.executeUpdate();
-        open.setString(1, inv.token());
-        open.executeUpdate();
-        c.commit();
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO survey_responses (" + COLUMNS
+        + ", token) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (Answer a : answers) {
+        Sql.setAll(ps, responseId, inv.surveyId(), profileId, inv.userId(), inv.journey(), inv.stage(), inv.touchpoint(),
+            inv.channel(), a.question().id(), a.question().type().wireName(), a.score(), a.choice(), a.text(), at,
+            inv.token());
+        ps.addBatch();
       }
-    } catch (SQLException e) {
-      throw new StoreException("cannot undo the response: " + e.getMessage(), e);
+      ps.executeBatch();
     }
   }
 
