@@ -37,6 +37,9 @@ import io.wayfinder.store.voc.ResponseStore;
 import io.wayfinder.store.voc.SurveyStore;
 import io.wayfinder.store.voc.VocEvents;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +60,13 @@ public final class WayfinderServer implements AutoCloseable {
   private final String generatedAdminPassword;
   private final SurveyTriggers triggers;
   private final JourneyAnalytics journeys;
+  private final KpiRoutes kpis;
+  /** Start-up work that can run after the port is open: read models loaded before anyone asks. */
+  private final ExecutorService startUpLoads = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "wayfinder-warm-up");
+    t.setDaemon(true);
+    return t;
+  });
   private final Javalin app;
 
   private WayfinderServer(ServerConfig cfg, Database db) {
@@ -78,7 +88,9 @@ public final class WayfinderServer implements AutoCloseable {
     SurveyService surveyService = new SurveyService(surveys, invitations, responses, writer);
     SurveyRoutes surveyApi = new SurveyRoutes(surveyService, surveys, invitations, responses);
     PublicSurveyRoutes surveyPages = new PublicSurveyRoutes(surveyService, sources);
-    KpiRoutes kpis = new KpiRoutes(db);
+    this.kpis = new KpiRoutes(db);
+    metrics.gauge("wayfinder.kpi.responses.loaded", "KPI responses in memory (default segment trait)", kpis,
+        KpiRoutes::loadedResponses);
     InsightRoutes insights = new InsightRoutes(vocEvents);
     FeedbackRoutes feedback = new FeedbackRoutes(new FeedbackImport(writer));
     PredictionRoutes predictions = new PredictionRoutes(db);
@@ -127,12 +139,23 @@ public final class WayfinderServer implements AutoCloseable {
       WayfinderServer s = new WayfinderServer(cfg, db);
       s.app.start();
       s.triggers.start();
+      s.startUpLoads.submit(s::warmUp);
       s.advertise(cfg);
       log.info("Wayfinder listening on http://{}:{} (data: {})", cfg.host(), s.port(), cfg.dataDir());
       return s;
     } catch (RuntimeException e) {
       db.close();
       throw e;
+    }
+  }
+
+  private void warmUp() {
+    long t0 = System.nanoTime();
+    try {
+      kpis.warmUp();
+      log.debug("KPI responses loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    } catch (RuntimeException e) {
+      log.warn("cannot load the KPI responses at start-up (the first KPI query will): {}", e.getMessage());
     }
   }
 
@@ -200,6 +223,13 @@ public final class WayfinderServer implements AutoCloseable {
   public void close() {
     triggers.close();
     app.stop();
+    startUpLoads.shutdown();
+    try {
+      // A DuckDB query cannot be interrupted; the database must outlive the load that is running.
+      if (!startUpLoads.awaitTermination(60, TimeUnit.SECONDS)) log.warn("start-up load still running at close");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     try {
       java.nio.file.Files.deleteIfExists(db.dataDir().resolve(URL_FILE));
     } catch (java.io.IOException e) {

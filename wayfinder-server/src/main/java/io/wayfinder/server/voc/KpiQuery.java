@@ -110,9 +110,11 @@ final class KpiQuery {
     }
   }
 
+  static final String DEFAULT_SEGMENT_TRAIT = "plan";
+
   static String segmentTrait(Context ctx) {
     String t = ctx.queryParam("segmentTrait");
-    if (t == null) return "plan";
+    if (t == null) return DEFAULT_SEGMENT_TRAIT;
     if (!TRAIT.matcher(t).matches()) throw new IllegalArgumentException("segmentTrait: a trait name (letters, digits, _ . -)");
     return t;
   }

@@ -75,6 +75,21 @@ public final class KpiRoutes {
     config.routes.put("/api/kpis/targets", this::putTargets);
   }
 
+  /**
+   * Loads the KPI responses for the default segment trait now (about 2–7 s per million responses),
+   * so the first KPI query after a start does not pay for it; a query arriving meanwhile waits for
+   * this load instead of starting its own.
+   */
+  public void warmUp() {
+    bySegmentTrait.computeIfAbsent(KpiQuery.DEFAULT_SEGMENT_TRAIT, t -> new KpiResponses(db, t)).table();
+  }
+
+  /** Responses in memory for the default segment trait (0 before the first load). */
+  public int loadedResponses() {
+    KpiResponses r = bySegmentTrait.get(KpiQuery.DEFAULT_SEGMENT_TRAIT);
+    return r == null ? 0 : r.loaded();
+  }
+
   ResponseTable responses(Context ctx) {
     return bySegmentTrait.computeIfAbsent(KpiQuery.segmentTrait(ctx), t -> new KpiResponses(db, t)).table();
   }

@@ -36,6 +36,24 @@ class KpisOnGeneratedDataTest {
   }
 
   @Test
+  void aRestartedServerLoadsTheKpiResponsesBeforeTheFirstQuery() throws InterruptedException {
+    t.close();
+    t = new TestServer(dir.resolve("data"));
+    // No KPI query is made: the responses are in memory because the start-up load read them.
+    java.util.regex.Pattern loaded = java.util.regex.Pattern.compile("(?m)^wayfinder_kpi_responses_loaded (\\S+)$");
+    double responses = 0;
+    for (int i = 0; i < 400 && responses == 0; i++) {
+      var m = loaded.matcher(t.get("/metrics").body());
+      assertThat(m.find()).isTrue();
+      responses = Double.parseDouble(m.group(1));
+      if (responses == 0) Thread.sleep(50);
+    }
+    assertThat(responses).isGreaterThan(1000);
+    assertThat(json(t.api("GET", "/api/kpis?metric=nps", null)).path("rows").get(0).path("responses").asDouble())
+        .isLessThanOrEqualTo(responses);
+  }
+
+  @Test
   void thePoorStageHasTheLowestNpsAndCsatWithAnIntervalExcludingEveryOtherStage() {
     for (String metric : List.of("nps", "csat")) {
       JsonNode rows = json(t.api("GET", "/api/kpis?metric=" + metric + "&by=journey,stage", null)).path("rows");

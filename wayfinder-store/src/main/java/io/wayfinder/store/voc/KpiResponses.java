@@ -41,7 +41,7 @@ public final class KpiResponses {
   private final Database db;
   private final String segmentTrait;
   private final ResponseTable.Builder builder = ResponseTable.builder();
-  private ResponseTable table = ResponseTable.builder().build();
+  private volatile ResponseTable table = ResponseTable.builder().build();
   private long lastEventId;
   private long skipped;
 
@@ -75,6 +75,11 @@ public final class KpiResponses {
     }
     if (added > 0) table = builder.build();
     return table;
+  }
+
+  /** How many responses are loaded now, without reading new ones. */
+  public int loaded() {
+    return table.size();
   }
 
   /** Events skipped so far because their question type or score was not a KPI score. */
