@@ -30,12 +30,14 @@ import io.wayfinder.store.collect.EventWriter;
 import io.wayfinder.store.imports.Importer;
 import io.wayfinder.store.journey.JourneyAnalytics;
 import io.wayfinder.store.sources.SourceStore;
+import io.wayfinder.store.users.SessionStore;
 import io.wayfinder.store.users.UserStore;
 import io.wayfinder.store.voc.FeedbackImport;
 import io.wayfinder.store.voc.InvitationStore;
 import io.wayfinder.store.voc.ResponseStore;
 import io.wayfinder.store.voc.SurveyStore;
 import io.wayfinder.store.voc.VocEvents;
+import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,13 +55,13 @@ public final class WayfinderServer implements AutoCloseable {
   private final AdminToken token;
   private final ServerMetrics metrics = new ServerMetrics();
   private final UserStore users;
-  private final Sessions sessions = new Sessions(java.time.Clock.systemUTC());
+  private final Sessions sessions;
   private final String generatedAdminPassword;
   private final SurveyTriggers triggers;
   private final JourneyAnalytics journeys;
   private final Javalin app;
 
-  private WayfinderServer(ServerConfig cfg, Database db) {
+  private WayfinderServer(ServerConfig cfg, Database db, Clock clock) {
     this.db = db;
     this.writer = new EventWriter(db);
     this.sources = new SourceStore(db);
@@ -68,7 +70,8 @@ public final class WayfinderServer implements AutoCloseable {
     metrics.gauge("wayfinder.store.commits", "store transactions since start", writer, EventWriter::commits);
     CollectRoutes collect = new CollectRoutes(sources, writer, metrics);
     this.users = new UserStore(db);
-    this.generatedAdminPassword = FirstAdmin.ensure(users, cfg.adminPassword());
+    this.sessions = new Sessions(new SessionStore(db), clock);
+    this.generatedAdminPassword = FirstAdmin.ensure(users, sessions, cfg.adminPassword());
     ManagementRoutes api = new ManagementRoutes(db, sources, token, new WebAccess(sessions));
     ImportRoutes imports = new ImportRoutes(new Importer(writer, sources), cfg.dataDir());
     SurveyStore surveys = new SurveyStore(db);
@@ -122,9 +125,14 @@ public final class WayfinderServer implements AutoCloseable {
 
   /** Opens the data directory and starts serving. */
   public static WayfinderServer start(ServerConfig cfg) {
+    return start(cfg, Clock.systemUTC());
+  }
+
+  /** As {@link #start(ServerConfig)}, with the clock that sessions read (tests move it). */
+  public static WayfinderServer start(ServerConfig cfg, Clock clock) {
     Database db = Database.open(cfg.dataDir());
     try {
-      WayfinderServer s = new WayfinderServer(cfg, db);
+      WayfinderServer s = new WayfinderServer(cfg, db, clock);
       s.app.start();
       s.triggers.start();
       s.advertise(cfg);

@@ -6,6 +6,7 @@ import io.wayfinder.server.JsonSupport;
 import io.wayfinder.server.problem.ApiException;
 import io.wayfinder.store.users.User;
 import io.wayfinder.store.users.UserStore;
+import io.wayfinder.store.users.WebSession;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -58,13 +59,13 @@ public final class SignInRoutes {
   }
 
   private void current(Context ctx) {
-    Sessions.Session s = sessions.find(SessionCookie.read(ctx))
+    WebSession s = sessions.find(SessionCookie.read(ctx))
         .orElseThrow(() -> ApiException.unauthorized("not signed in"));
     ctx.header("Cache-Control", "no-store");
     ctx.json(view(s));
   }
 
-  private static Map<String, Object> view(Sessions.Session s) {
+  private static Map<String, Object> view(WebSession s) {
     return Map.of("name", s.user(), "role", s.role().id(), "csrf", s.csrf(), "signedInAt", s.created().toString());
   }
 }
