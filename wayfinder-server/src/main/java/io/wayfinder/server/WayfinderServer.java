@@ -13,6 +13,7 @@ import io.wayfinder.server.problem.Problems;
 import io.wayfinder.server.web.FirstAdmin;
 import io.wayfinder.server.web.Sessions;
 import io.wayfinder.server.web.SignInRoutes;
+import io.wayfinder.server.web.SignInThrottle;
 import io.wayfinder.server.web.UserRoutes;
 import io.wayfinder.server.web.WebAccess;
 import io.wayfinder.server.web.WebApp;
@@ -72,6 +73,7 @@ public final class WayfinderServer implements AutoCloseable {
     this.users = new UserStore(db);
     this.sessions = new Sessions(new SessionStore(db), clock);
     this.generatedAdminPassword = FirstAdmin.ensure(users, sessions, cfg.adminPassword());
+    SignInThrottle throttle = new SignInThrottle(clock);
     ManagementRoutes api = new ManagementRoutes(db, sources, token, new WebAccess(sessions));
     ImportRoutes imports = new ImportRoutes(new Importer(writer, sources), cfg.dataDir());
     SurveyStore surveys = new SurveyStore(db);
@@ -109,7 +111,7 @@ public final class WayfinderServer implements AutoCloseable {
       collect.register(config);
       api.register(config);
       imports.register(config);
-      new SignInRoutes(users, sessions).register(config);
+      new SignInRoutes(users, sessions, throttle).register(config);
       new UserRoutes(users, sessions).register(config);
       new WebReadRoutes(db, this::routes).register(config);
       WebApp.register(config, sessions::signedIn);
@@ -128,7 +130,7 @@ public final class WayfinderServer implements AutoCloseable {
     return start(cfg, Clock.systemUTC());
   }
 
-  /** As {@link #start(ServerConfig)}, with the clock that sessions read (tests move it). */
+  /** As {@link #start(ServerConfig)}, with the clock that sessions and sign-in throttling read (tests move it). */
   public static WayfinderServer start(ServerConfig cfg, Clock clock) {
     Database db = Database.open(cfg.dataDir());
     try {

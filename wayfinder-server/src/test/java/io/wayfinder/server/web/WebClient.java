@@ -49,6 +49,10 @@ final class WebClient {
     return b.build();
   }
 
+  HttpClient http() {
+    return http;
+  }
+
   static String credentials(String name, String password) {
     return "{\"name\": \"" + name + "\", \"password\": \"" + password + "\"}";
   }
