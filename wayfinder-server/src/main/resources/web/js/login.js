@@ -11,7 +11,10 @@ form.addEventListener('submit', async (e) => {
     const next = new URLSearchParams(location.search).get('next') || '';
     location.href = 'index.html' + (next.startsWith('#/') ? next : '#/overview');
   } else {
-    error.textContent = r.status === 401 ? 'Unknown user or wrong password.' : 'Sign-in failed (' + r.status + ').';
+    // 429: throttled, and the password was not checked; say how long to wait (Retry-After, seconds).
+    const wait = Math.ceil(Number(r.headers.get('Retry-After')) / 60) || 15;
+    error.textContent = r.status === 429 ? 'Too many failed sign-ins. Try again in ' + wait + (wait === 1 ? ' minute.' : ' minutes.')
+      : r.status === 401 ? 'Unknown user or wrong password.' : 'Sign-in failed (' + r.status + ').';
     form.password.select();
   }
 });

@@ -13,6 +13,7 @@ import io.wayfinder.server.problem.Problems;
 import io.wayfinder.server.web.FirstAdmin;
 import io.wayfinder.server.web.Sessions;
 import io.wayfinder.server.web.SignInRoutes;
+import io.wayfinder.server.web.SignInThrottle;
 import io.wayfinder.server.web.UserRoutes;
 import io.wayfinder.server.web.WebAccess;
 import io.wayfinder.server.web.WebApp;
@@ -30,12 +31,14 @@ import io.wayfinder.store.collect.EventWriter;
 import io.wayfinder.store.imports.Importer;
 import io.wayfinder.store.journey.JourneyAnalytics;
 import io.wayfinder.store.sources.SourceStore;
+import io.wayfinder.store.users.SessionStore;
 import io.wayfinder.store.users.UserStore;
 import io.wayfinder.store.voc.FeedbackImport;
 import io.wayfinder.store.voc.InvitationStore;
 import io.wayfinder.store.voc.ResponseStore;
 import io.wayfinder.store.voc.SurveyStore;
 import io.wayfinder.store.voc.VocEvents;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,7 +59,7 @@ public final class WayfinderServer implements AutoCloseable {
   private final AdminToken token;
   private final ServerMetrics metrics = new ServerMetrics();
   private final UserStore users;
-  private final Sessions sessions = new Sessions(java.time.Clock.systemUTC());
+  private final Sessions sessions;
   private final String generatedAdminPassword;
   private final SurveyTriggers triggers;
   private final JourneyAnalytics journeys;
@@ -69,7 +72,7 @@ public final class WayfinderServer implements AutoCloseable {
   });
   private final Javalin app;
 
-  private WayfinderServer(ServerConfig cfg, Database db) {
+  private WayfinderServer(ServerConfig cfg, Database db, Clock clock) {
     this.db = db;
     this.writer = new EventWriter(db);
     this.sources = new SourceStore(db);
@@ -78,7 +81,9 @@ public final class WayfinderServer implements AutoCloseable {
     metrics.gauge("wayfinder.store.commits", "store transactions since start", writer, EventWriter::commits);
     CollectRoutes collect = new CollectRoutes(sources, writer, metrics);
     this.users = new UserStore(db);
-    this.generatedAdminPassword = FirstAdmin.ensure(users, cfg.adminPassword());
+    this.sessions = new Sessions(new SessionStore(db), clock);
+    this.generatedAdminPassword = FirstAdmin.ensure(users, sessions, cfg.adminPassword());
+    SignInThrottle throttle = new SignInThrottle(clock);
     ManagementRoutes api = new ManagementRoutes(db, sources, token, new WebAccess(sessions));
     ImportRoutes imports = new ImportRoutes(new Importer(writer, sources), cfg.dataDir());
     SurveyStore surveys = new SurveyStore(db);
@@ -118,7 +123,7 @@ public final class WayfinderServer implements AutoCloseable {
       collect.register(config);
       api.register(config);
       imports.register(config);
-      new SignInRoutes(users, sessions).register(config);
+      new SignInRoutes(users, sessions, throttle).register(config);
       new UserRoutes(users, sessions).register(config);
       new WebReadRoutes(db, this::routes).register(config);
       WebApp.register(config, sessions::signedIn);
@@ -134,9 +139,14 @@ public final class WayfinderServer implements AutoCloseable {
 
   /** Opens the data directory and starts serving. */
   public static WayfinderServer start(ServerConfig cfg) {
+    return start(cfg, Clock.systemUTC());
+  }
+
+  /** As {@link #start(ServerConfig)}, with the clock that sessions and sign-in throttling read (tests move it). */
+  public static WayfinderServer start(ServerConfig cfg, Clock clock) {
     Database db = Database.open(cfg.dataDir());
     try {
-      WayfinderServer s = new WayfinderServer(cfg, db);
+      WayfinderServer s = new WayfinderServer(cfg, db, clock);
       s.app.start();
       s.triggers.start();
       s.startUpLoads.submit(s::warmUp);

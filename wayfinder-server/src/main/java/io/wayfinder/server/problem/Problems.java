@@ -14,10 +14,11 @@ import org.slf4j.LoggerFactory;
 /** Maps every failure to a problem+json answer, so the server answers every request and keeps serving. */
 public final class Problems {
   private static final Logger log = LoggerFactory.getLogger(Problems.class);
-  private static final Map<Integer, String> TITLES = Map.of(
-      400, "Bad Request", 401, "Unauthorized", 403, "Forbidden", 404, "Not Found", 405, "Method Not Allowed",
-      409, "Conflict", 413, "Content Too Large", 415, "Unsupported Media Type", 500, "Internal Server Error",
-      503, "Service Unavailable");
+  private static final Map<Integer, String> TITLES = Map.ofEntries(
+      Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
+      Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(409, "Conflict"),
+      Map.entry(413, "Content Too Large"), Map.entry(415, "Unsupported Media Type"), Map.entry(429, "Too Many Requests"),
+      Map.entry(500, "Internal Server Error"), Map.entry(503, "Service Unavailable"));
 
   private Problems() {}
 

@@ -12,10 +12,15 @@ public final class FirstAdmin {
   private FirstAdmin() {}
 
   /** The generated password to print, or null when none was generated. */
-  public static String ensure(UserStore users, String configured) {
+  public static String ensure(UserStore users, Sessions sessions, String configured) {
     boolean given = configured != null && !configured.isBlank();
     if (users.find(UserStore.FIRST_ADMIN).isPresent()) {
-      if (given) users.setPassword(UserStore.FIRST_ADMIN, configured);
+      // Sessions outlive restarts, so a reset must end admin's sessions like any password change;
+      // the same password given at every start (an environment variable) changes nothing and ends none.
+      if (given && users.authenticate(UserStore.FIRST_ADMIN, configured).isEmpty()) {
+        users.setPassword(UserStore.FIRST_ADMIN, configured);
+        sessions.closeAll(UserStore.FIRST_ADMIN);
+      }
       return null;
     }
     if (users.count() > 0) return null;

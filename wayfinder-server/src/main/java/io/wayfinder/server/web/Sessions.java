@@ -1,7 +1,8 @@
 package io.wayfinder.server.web;
 
-import io.wayfinder.store.users.Role;
+import io.wayfinder.store.users.SessionStore;
 import io.wayfinder.store.users.User;
+import io.wayfinder.store.users.WebSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,55 +10,92 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Signed-in sessions, in memory: a restart signs everyone out, which is the safe failure. The map
- * is keyed by the SHA-256 of the session id, so the ids themselves are only ever in the cookies.
- * A session ends after {@link #IDLE} without a request or {@link #ABSOLUTE} after sign-in.
+ * Signed-in sessions: when they end, and that a new id is issued at every sign-in. They are kept
+ * in the database ({@link SessionStore}), so a restart keeps everyone signed in; only the SHA-256
+ * of a session id is stored or held here, the ids themselves are only ever in the cookies. A
+ * session ends after {@link #IDLE} without a request or {@link #ABSOLUTE} after sign-in.
+ *
+ * <p>A cache in front of the table answers requests without reading the database, and the last use
+ * is written back at most every {@link #TOUCH_EVERY}, not on every request. One process holds the
+ * data directory, so nothing else changes the table behind the cache; at start the table is the
+ * truth. Because the stored last use may lag by up to a minute, a session may end up to a minute
+ * early after a restart.
  */
 public final class Sessions {
   public static final Duration IDLE = Duration.ofHours(8);
   public static final Duration ABSOLUTE = Duration.ofDays(7);
+  /** How stale the stored last use may get: one write a minute per session in use. */
+  static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+  /** How often expired rows are deleted, for the sessions nobody asks for again. */
+  static final Duration PURGE_EVERY = Duration.ofHours(1);
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** A session: who, with which role, and the token that state-changing requests must echo. */
-  public record Session(String user, Role role, String csrf, Instant created, Instant lastSeen) {
-    Session seen(Instant now) {
-      return new Session(user, role, csrf, created, now);
-    }
-  }
-
   /** A freshly opened session and the id to put in its cookie. */
-  public record Opened(String id, Session session) {}
+  public record Opened(String id, WebSession session) {}
 
-  private final Map<String, Session> byHash = new ConcurrentHashMap<>();
+  /** A session as cached here, and the last use the database has for it. */
+  private record Cached(WebSession session, Instant storedSeen) {}
+
+  private final Map<String, Cached> byHash = new ConcurrentHashMap<>();
+  /**
+   * Held while a row is read into the cache and while rows are deleted, so a lookup that read a
+   * row just before it was deleted cannot put it back in the cache.
+   */
+  private final Object rows = new Object();
+  private final SessionStore store;
   private final Clock clock;
+  private final AtomicReference<Instant> nextPurge;
 
-  public Sessions(Clock clock) {
+  /** Sessions over {@code store}; rows that expired while the server was down are deleted now. */
+  public Sessions(SessionStore store, Clock clock) {
+    this.store = store;
     this.clock = clock;
+    this.nextPurge = new AtomicReference<>(clock.instant());
+    purgeIfDue();
   }
 
   /** Opens a new session with a new random id (never one the client proposed: no fixation). */
   public Opened open(User user) {
-    Instant now = clock.instant();
+    // The database keeps microseconds; a session reads the same before and after a restart.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     String id = random(32);
-    Session s = new Session(user.name(), user.role(), random(24), now, now);
-    byHash.put(hash(id), s);
+    WebSession s = new WebSession(user.name(), user.role(), random(24), now, now);
+    String h = hash(id);
+    store.insert(h, s);
+    byHash.put(h, new Cached(s, now));
+    purgeIfDue();
     return new Opened(id, s);
   }
 
-  /** The live session of {@code id}, its last use updated; expired sessions are removed. */
-  public Optional<Session> find(String id) {
+  /** The live session of {@code id}, its last use updated; an expired session is deleted. */
+  public Optional<WebSession> find(String id) {
     if (id == null || id.isEmpty() || id.length() > 100) return Optional.empty();
     String h = hash(id);
     Instant now = clock.instant();
-    Session s = byHash.computeIfPresent(h, (k, v) -> expired(v, now) ? null : v.seen(now));
-    return Optional.ofNullable(s);
+    purgeIfDue();
+    if (!byHash.containsKey(h) && !load(h)) return Optional.empty();
+    boolean[] expired = {false};
+    boolean[] write = {false};
+    Cached c = byHash.computeIfPresent(h, (k, v) -> {
+      if (expired(v.session(), now)) {
+        expired[0] = true;
+        return null;
+      }
+      write[0] = !now.isBefore(v.storedSeen().plus(TOUCH_EVERY));
+      return new Cached(v.session().seen(now), write[0] ? now : v.storedSeen());
+    });
+    if (expired[0]) forget(h);
+    else if (write[0]) store.touch(h, now);
+    return c == null ? Optional.empty() : Optional.of(c.session());
   }
 
   /** True when the request's cookie names a live session. */
@@ -67,21 +105,44 @@ public final class Sessions {
 
   /** Ends the session of {@code id}, so its cookie opens nothing any more. */
   public void close(String id) {
-    if (id != null && id.length() <= 100) byHash.remove(hash(id));
+    if (id != null && !id.isEmpty() && id.length() <= 100) forget(hash(id));
   }
 
   /** Ends every session of a user (removed, or their password or role changed). */
   public void closeAll(String user) {
-    byHash.values().removeIf(s -> s.user().equals(user));
+    synchronized (rows) {
+      store.deleteUser(user);
+      byHash.values().removeIf(c -> c.session().user().equals(user));
+    }
   }
 
-  public int size() {
+  /** Reads the row of {@code h} into the cache; false when there is none. */
+  private boolean load(String h) {
+    synchronized (rows) {
+      if (byHash.containsKey(h)) return true;
+      Optional<WebSession> s = store.find(h);
+      s.ifPresent(v -> byHash.put(h, new Cached(v, v.lastSeen())));
+      return s.isPresent();
+    }
+  }
+
+  private void forget(String h) {
+    synchronized (rows) {
+      store.delete(h);
+      byHash.remove(h);
+    }
+  }
+
+  private void purgeIfDue() {
     Instant now = clock.instant();
-    byHash.values().removeIf(s -> expired(s, now));
-    return byHash.size();
+    Instant due = nextPurge.get();
+    if (now.isBefore(due) || !nextPurge.compareAndSet(due, now.plus(PURGE_EVERY))) return;
+    // A stored last use may lag the cached one by up to TOUCH_EVERY: only rows surely expired go.
+    store.deleteExpired(now.minus(IDLE).minus(TOUCH_EVERY), now.minus(ABSOLUTE));
+    byHash.values().removeIf(c -> expired(c.session(), now));
   }
 
-  private static boolean expired(Session s, Instant now) {
+  private static boolean expired(WebSession s, Instant now) {
     return now.isAfter(s.lastSeen().plus(IDLE)) || now.isAfter(s.created().plus(ABSOLUTE));
   }
 

@@ -3,6 +3,7 @@ package io.wayfinder.server.web;
 import io.javalin.http.Context;
 import io.wayfinder.server.problem.ApiException;
 import io.wayfinder.store.users.Role;
+import io.wayfinder.store.users.WebSession;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -29,9 +30,9 @@ public final class WebAccess implements Predicate<Context> {
   /** True when the request has a live session allowed to do this; 403 when the session may not. */
   @Override
   public boolean test(Context ctx) {
-    Optional<Sessions.Session> found = sessions.find(SessionCookie.read(ctx));
+    Optional<WebSession> found = sessions.find(SessionCookie.read(ctx));
     if (found.isEmpty()) return false;
-    Sessions.Session s = found.get();
+    WebSession s = found.get();
     String method = ctx.method().name();
     boolean reading = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
     if (!reading && !sameToken(s.csrf(), ctx.header(CSRF_HEADER))) {

@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wayfinder.server.ServerConfig;
 import io.wayfinder.server.WayfinderServer;
 import io.wayfinder.store.users.Role;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,14 +20,13 @@ class WebAuthTest {
   static final String PASSWORD = "correct horse battery";
   @TempDir static Path dir;
   static WayfinderServer server;
-  static String base;
   static String writeKey;
-  final HttpClient http = HttpClient.newHttpClient();
+  static WebClient web;
 
   @BeforeAll
   static void start() {
     server = WayfinderServer.start(new ServerConfig("127.0.0.1", 0, dir, "test-admin-token", PASSWORD));
-    base = "http://127.0.0.1:" + server.port();
+    web = new WebClient(server);
     writeKey = server.sources().getOrCreate("web", "web").writeKey();
   }
 
@@ -57,7 +52,7 @@ class WebAuthTest {
 
   @Test
   void aSessionOpensTheReadApiAndSignOutEndsIt() throws Exception {
-    String cookie = signIn("admin", PASSWORD).orElseThrow();
+    String cookie = web.signIn("admin", PASSWORD).orElseThrow();
     assertThat(send("GET", "/api/stats", null, null, cookie).statusCode()).isEqualTo(200);
     assertThat(send("POST", "/auth/sign-out", null, "", cookie).statusCode()).isEqualTo(204);
     assertThat(send("GET", "/api/stats", null, null, cookie).statusCode()).isEqualTo(401);
@@ -67,30 +62,30 @@ class WebAuthTest {
   @Test
   void aPlantedSessionIdIsNeverAdopted() throws Exception {
     String planted = "wf_session=attacker-chosen-id-0123456789";
-    HttpResponse<String> r = send("POST", "/auth/sign-in", null, credentials("admin", PASSWORD), planted);
+    HttpResponse<String> r = send("POST", "/auth/sign-in", null, WebClient.credentials("admin", PASSWORD), planted);
     assertThat(r.statusCode()).isEqualTo(200);
-    String issued = sessionCookie(r).orElseThrow();
+    String issued = WebClient.sessionCookie(r).orElseThrow();
     assertThat(issued).isNotEqualTo(planted);
     assertThat(send("GET", "/api/stats", null, null, planted).statusCode()).isEqualTo(401);
     assertThat(send("GET", "/api/stats", null, null, issued).statusCode()).isEqualTo(200);
     // Signing in again from a live session replaces it: the old id stops working.
-    String again = sessionCookie(send("POST", "/auth/sign-in", null, credentials("admin", PASSWORD), issued)).orElseThrow();
+    String again = WebClient.sessionCookie(send("POST", "/auth/sign-in", null, WebClient.credentials("admin", PASSWORD), issued)).orElseThrow();
     assertThat(again).isNotEqualTo(issued);
     assertThat(send("GET", "/api/stats", null, null, issued).statusCode()).isEqualTo(401);
   }
 
   @Test
   void theCookieIsHttpOnlyAndSameSiteStrict() throws Exception {
-    HttpResponse<String> r = send("POST", "/auth/sign-in", null, credentials("admin", PASSWORD), null);
+    HttpResponse<String> r = send("POST", "/auth/sign-in", null, WebClient.credentials("admin", PASSWORD), null);
     String header = r.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("wf_session=")).findFirst().orElseThrow();
     assertThat(header).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict").contains("Path=/");
   }
 
   @Test
   void wrongPasswordsAndUnknownUsersAreRefused() throws Exception {
-    assertThat(signIn("admin", "not the password")).isEmpty();
-    assertThat(signIn("nobody", PASSWORD)).isEmpty();
-    assertThat(send("POST", "/auth/sign-in", null, credentials("admin", PASSWORD), null, "application/x-www-form-urlencoded").statusCode())
+    assertThat(web.signIn("admin", "not the password")).isEmpty();
+    assertThat(web.signIn("nobody", PASSWORD)).isEmpty();
+    assertThat(send("POST", "/auth/sign-in", null, WebClient.credentials("admin", PASSWORD), null, "application/x-www-form-urlencoded").statusCode())
         .as("a cross-site form cannot sign in").isEqualTo(415);
   }
 
@@ -102,39 +97,21 @@ class WebAuthTest {
 
   @Test
   void changesNeedTheCsrfTokenAndMembersOnlyRead() throws Exception {
-    String admin = signIn("admin", PASSWORD).orElseThrow();
+    String admin = web.signIn("admin", PASSWORD).orElseThrow();
     String newUser = "{\"name\": \"mia\", \"password\": \"member password 1\", \"role\": \"member\"}";
     assertThat(send("POST", "/api/users", null, newUser, admin).statusCode()).as("no CSRF token").isEqualTo(403);
-    String csrf = csrf(admin);
+    String csrf = web.csrf(admin);
     assertThat(send("POST", "/api/users", null, newUser, admin, "application/json", csrf).statusCode()).isEqualTo(201);
     assertThat(server.users().find("mia").orElseThrow().role()).isEqualTo(Role.MEMBER);
 
-    String member = signIn("mia", "member password 1").orElseThrow();
+    String member = web.signIn("mia", "member password 1").orElseThrow();
     assertThat(send("GET", "/api/stats", null, null, member).statusCode()).isEqualTo(200);
     assertThat(send("GET", "/api/users", null, null, member).statusCode()).isEqualTo(403);
-    assertThat(send("POST", "/api/sources", null, "{\"name\":\"x\",\"channel\":\"web\"}", member, "application/json", csrf(member))
+    assertThat(send("POST", "/api/sources", null, "{\"name\":\"x\",\"channel\":\"web\"}", member, "application/json", web.csrf(member))
         .statusCode()).isEqualTo(403);
 
     assertThat(send("DELETE", "/api/users/mia", null, null, admin, "application/json", csrf).statusCode()).isEqualTo(204);
     assertThat(send("GET", "/api/stats", null, null, member).statusCode()).as("a removed user's session ends").isEqualTo(401);
-  }
-
-  private String csrf(String cookie) throws Exception {
-    String body = send("GET", "/auth/session", null, null, cookie).body();
-    return body.replaceAll(".*\"csrf\":\"([^\"]+)\".*", "$1");
-  }
-
-  private Optional<String> signIn(String name, String password) throws Exception {
-    HttpResponse<String> r = send("POST", "/auth/sign-in", null, credentials(name, password), null);
-    return r.statusCode() == 200 ? sessionCookie(r) : Optional.empty();
-  }
-
-  private static String credentials(String name, String password) {
-    return "{\"name\": \"" + name + "\", \"password\": \"" + password + "\"}";
-  }
-
-  private static Optional<String> sessionCookie(HttpResponse<String> r) {
-    return r.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("wf_session=")).map(h -> h.split(";")[0]).findFirst();
   }
 
   private HttpResponse<String> send(String method, String path, String auth, String body) throws Exception {
@@ -151,11 +128,6 @@ class WebAuthTest {
 
   private HttpResponse<String> send(String method, String path, String auth, String body, String cookie, String type, String csrf)
       throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", type)
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (auth != null) b.header("Authorization", auth);
-    if (cookie != null) b.header("Cookie", cookie);
-    if (csrf != null) b.header(WebAccess.CSRF_HEADER, csrf);
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return web.send(method, path, auth, body, cookie, type, csrf);
   }
 }

@@ -101,11 +101,6 @@ public final class UserStore {
   }
 
   private int update(String sql, Object... args) {
-    try (var c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("cannot write users: " + e.getMessage(), e);
-    }
+    return Updates.run(db, "users", sql, args);
   }
 }
