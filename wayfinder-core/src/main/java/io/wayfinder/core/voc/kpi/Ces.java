@@ -15,12 +15,12 @@ public record Ces(long responses, double mean, double standardDeviation, long ag
     return standardDeviation / Math.sqrt(responses);
   }
 
-  /** mean ± t(n−1)·sd/√n. */
+  /** mean ± t(n−1)·sd/√n, cut to the 1–7 scale. */
   public Interval tInterval(double confidence) {
     if (responses < 2) return new Interval(Double.NaN, Double.NaN);
     double t = Quantiles.t(confidence, responses - 1);
     double half = t * standardError();
-    return new Interval(mean - half, mean + half);
+    return new Interval(mean - half, mean + half).within(1, 7);
   }
 
   /** Share agreeing (5–7), in percent. */

@@ -7,6 +7,14 @@ public record Interval(double low, double high) {
     return x >= low && x <= high;
   }
 
+  /**
+   * This interval cut to the range the estimate can take: a normal-approximation interval on few
+   * responses can reach past the scale (NPS above +100, CES below 1), which no population can.
+   */
+  public Interval within(double min, double max) {
+    return new Interval(Math.max(min, low), Math.min(max, high));
+  }
+
   /** True when the two intervals share no point. */
   public boolean excludes(Interval other) {
     return high < other.low || other.high < low;

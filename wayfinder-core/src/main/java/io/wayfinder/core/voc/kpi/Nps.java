@@ -45,21 +45,23 @@ public record Nps(long promoters, long passives, long detractors) {
     return 100 * standardError(promoters, detractors, responses());
   }
 
-  /** Wald interval value ± z·SE, in points. */
+  /** Wald interval value ± z·SE, in points, cut to −100 … +100. */
   public Interval wald(double confidence) {
     double half = Quantiles.z(confidence) * standardError();
-    return new Interval(value() - half, value() + half);
+    return new Interval(value() - half, value() + half).within(-100, 100);
   }
 
   /**
    * Adjusted-Wald interval (Rocks 2016): 3 responses added, 0.75 of them to promoters and 0.75 to
-   * detractors, then a Wald interval around the adjusted NPS. Better coverage for small samples.
+   * detractors, then a Wald interval around the adjusted NPS, cut to −100 … +100. Better coverage
+   * for small samples; because it is centred on the adjusted NPS, with very few responses the raw
+   * NPS may lie outside it (one detractor: NPS −100, interval −98.5 … 48.5).
    */
   public Interval adjustedWald(double confidence) {
     double n = responses() + 3.0;
     double centre = adjustedValue();
     double half = Quantiles.z(confidence) * 100 * standardError(promoters + 0.75, detractors + 0.75, n);
-    return new Interval(centre - half, centre + half);
+    return new Interval(centre - half, centre + half).within(-100, 100);
   }
 
   /** The centre of the adjusted-Wald interval, in points. */
