@@ -3,6 +3,7 @@ package io.wayfinder.server.web;
 import io.wayfinder.core.voc.kpi.ScoreScale;
 import io.wayfinder.store.Database;
 import io.wayfinder.store.StoreException;
+import io.wayfinder.store.voc.KpiResponses;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
 final class SurveyCounts {
   static final String RESPONSES = "SELECT profile_id, ts, properties->>'$.journey' AS journey, properties->>'$.stage' AS stage, "
       + "properties->>'$.touchpoint' AS touchpoint, properties->>'$.survey' AS survey, "
-      + "lower(properties->>'$.question_type') AS qtype, TRY_CAST(properties->>'$.score' AS INTEGER) AS score, "
+      + "lower(properties->>'$.question_type') AS qtype, " + KpiResponses.wholeScore("properties->>'$.score'") + " AS score, "
       + "properties->>'$.comment' AS comment, channel, id, user_id FROM events WHERE type = 'track' AND name = 'Survey Response'";
 
   /** Counts per group key (the values of {@code groupBy}, joined by a tab) per scale and score. */

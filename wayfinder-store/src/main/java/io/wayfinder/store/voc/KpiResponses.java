@@ -26,9 +26,18 @@ public final class KpiResponses {
   public static final String SURVEY_RESPONSE = "Survey Response";
   public static final String FEEDBACK_RECEIVED = "Feedback Received";
 
+  /**
+   * SQL for the whole-number score in {@code text} (a JSON string expression), else NULL: a plain
+   * cast to INTEGER would round 7.5 to 8 and count an off-scale answer as a passive.
+   */
+  public static String wholeScore(String text) {
+    String d = "TRY_CAST(" + text + " AS DOUBLE)";
+    return "CASE WHEN " + d + " = floor(" + d + ") THEN TRY_CAST(" + d + " AS INTEGER) END";
+  }
+
   private static final String QUERY = """
       SELECT e.id, lower(json_extract_string(e.properties, '$.question_type')),
-             TRY_CAST(json_extract_string(e.properties, '$.score') AS INTEGER),
+             %s,
              json_extract_string(e.properties, '$.journey'), json_extract_string(e.properties, '$.stage'),
              coalesce(json_extract_string(e.properties, '$.touchpoint'), e.touchpoint), e.channel, t.segment,
              epoch_ms(e.ts)
@@ -36,7 +45,7 @@ public final class KpiResponses {
       LEFT JOIN (SELECT profile_id, arg_max(json_extract_string(value, '$'), set_at) AS segment
                  FROM trait_history WHERE trait = ? GROUP BY profile_id) t ON t.profile_id = e.profile_id
       WHERE e.id > ? AND e.type = 'track' AND e.name IN ('Survey Response', 'Feedback Received')
-      ORDER BY e.id""";
+      ORDER BY e.id""".formatted(wholeScore("json_extract_string(e.properties, '$.score')"));
 
   private final Database db;
   private final String segmentTrait;

@@ -85,9 +85,9 @@ public final class VocEvents {
     String sql = """
         SELECT profile_id, CASE WHEN name = 'Survey Response' OR name = 'Feedback Received' THEN NULL ELSE name END,
                channel, epoch_ms(ts), lower(json_extract_string(properties, '$.question_type')),
-               TRY_CAST(json_extract_string(properties, '$.score') AS INTEGER), json_extract_string(properties, '$.survey')
+               %s, json_extract_string(properties, '$.survey')
         FROM events WHERE type IN ('track', 'page', 'screen') AND json_extract_string(properties, '$.journey') = ?
-        ORDER BY profile_id, ts, id""";
+        ORDER BY profile_id, ts, id""".formatted(KpiResponses.wholeScore("json_extract_string(properties, '$.score')"));
     List<JourneyStep> out = new ArrayList<>();
     try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, journey);
