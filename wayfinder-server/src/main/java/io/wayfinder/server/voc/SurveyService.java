@@ -121,7 +121,9 @@ public final class SurveyService {
     List<CollectedMessage> events = events(s, inv, responseId, answers, at);
     try {
       writer.runBulk(session -> {
-        responses.record(session.connection(), inv, responseId, inv.profileId(), answers, at);
+        // A link may have gone to a customer who had no profile yet; the answer's events give them one.
+        Long profile = inv.profileId() != null || inv.userId() == null ? inv.profileId() : session.resolveUserId(inv.userId(), at);
+        responses.record(session.connection(), inv, responseId, profile, answers, at);
         session.write(List.of(events).iterator());
       });
     } catch (StoreException e) {

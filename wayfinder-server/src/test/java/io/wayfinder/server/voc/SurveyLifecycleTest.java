@@ -95,6 +95,28 @@ class SurveyLifecycleTest {
   }
 
   @Test
+  void aLinkInvitationCountsTowardsTheQuietPeriodOfTheTriggers() throws Exception {
+    try (TestServer t = new TestServer(dir)) {
+      String key = t.writeKey("shop", "web");
+      t.post("/v1/track", key, "{\"userId\": \"known-1\", \"event\": \"Signed Up\"}");
+      t.api("POST", "/api/surveys", SurveyFixtures.deliverySurvey("delivery_nps",
+          "{\"event\": \"Order Delivered\", \"quietPeriod\": \"P30D\"}"));
+      t.api("POST", "/api/surveys", SurveyFixtures.deliverySurvey("link_csat", "null"));
+      JsonNode known = json(t.api("POST", "/api/surveys/link_csat/invitations", "{\"customer\": \"known-1\"}"));
+      assertThat(known.path("invitation").path("profileId").isNumber()).as(known.toString()).isTrue();
+      json(t.api("POST", "/api/surveys/link_csat/invitations", "{\"customer\": \"new-1\"}"));
+      String delivered = "{\"userId\": \"%s\", \"event\": \"Order Delivered\"}";
+      t.post("/v1/track", key, delivered.formatted("known-1"));
+      t.post("/v1/track", key, delivered.formatted("new-1"));
+      t.post("/v1/track", key, delivered.formatted("control-1"));
+      awaitInvitation(t, "delivery_nps");
+      Thread.sleep(600); // two more trigger passes: an invitation for known-1 or new-1 would show by now
+      JsonNode inv = json(t.api("GET", "/api/surveys/delivery_nps/invitations", null)).path("invitations");
+      assertThat(inv.findValuesAsText("userId")).containsExactly("control-1");
+    }
+  }
+
+  @Test
   void journeyLevelSurveysAreAskedAtTheJourneysGoalEvent() {
     try (TestServer t = new TestServer(dir)) {
       var r = t.api("POST", "/api/surveys", """

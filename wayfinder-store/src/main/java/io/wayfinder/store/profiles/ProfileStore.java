@@ -53,6 +53,18 @@ public final class ProfileStore {
       id = one(c, "SELECT profile_id FROM identities WHERE value = ? AND kind IN ('user_id','anonymous_id','email') "
           + "ORDER BY CASE kind WHEN 'user_id' THEN 0 WHEN 'email' THEN 1 ELSE 2 END LIMIT 1", ref);
     }
+    return followMerges(c, id);
+  }
+
+  /**
+   * The current profile of an identifier ({@code user_id}, {@code anonymous_id}, {@code email}),
+   * merges followed, or 0 when nobody has it yet.
+   */
+  public static long currentProfile(Connection c, String kind, String value) throws SQLException {
+    return followMerges(c, one(c, "SELECT profile_id FROM identities WHERE kind = ? AND value = ? LIMIT 1", kind, value));
+  }
+
+  private static long followMerges(Connection c, long id) throws SQLException {
     for (long next = id; next != 0; next = one(c, "SELECT coalesce(merged_into, 0) FROM profiles WHERE id = ?", id)) {
       id = next;
     }
@@ -149,9 +161,9 @@ public final class ProfileStore {
     return out;
   }
 
-  private static long one(Connection c, String sql, Object arg) throws SQLException {
+  private static long one(Connection c, String sql, Object... args) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setObject(1, arg);
+      for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getLong(1) : 0;
       }

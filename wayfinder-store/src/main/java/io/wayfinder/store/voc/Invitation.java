@@ -36,6 +36,12 @@ public record Invitation(
     return "inv_" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
   }
 
+  /** This invitation for the customer's profile {@code id}. */
+  public Invitation withProfile(Long id) {
+    return new Invitation(token, surveyId, via, id, userId, anonymousId, journey, stage, touchpoint, channel, triggerEventId,
+        createdAt, sendAt, respondedAt);
+  }
+
   public boolean answered() {
     return respondedAt != null;
   }

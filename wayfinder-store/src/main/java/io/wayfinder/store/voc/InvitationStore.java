@@ -2,6 +2,7 @@ package io.wayfinder.store.voc;
 
 import io.wayfinder.store.Database;
 import io.wayfinder.store.StoreException;
+import io.wayfinder.store.profiles.ProfileStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,10 +27,16 @@ public final class InvitationStore {
     this.db = db;
   }
 
+  /**
+   * Stores an invitation made outside the triggers (a link, the widget). The customer's profile is
+   * looked up from the user id (else the anonymous id) when they are known, so the quiet period and
+   * the response see the same customer as the triggers do.
+   */
   public Invitation create(Invitation inv) {
     try (Connection c = db.connect()) {
-      insert(c, List.of(inv));
-      return inv;
+      Invitation stored = inv.profileId() != null ? inv : inv.withProfile(profileOf(c, inv));
+      insert(c, List.of(stored));
+      return stored;
     } catch (SQLException e) {
       throw new StoreException("cannot store invitation: " + e.getMessage(), e);
     }
@@ -94,14 +101,29 @@ public final class InvitationStore {
     return !query("WHERE user_id = ? AND created_at >= ? LIMIT 1", userId, since).isEmpty();
   }
 
-  /** When each of these customers was last invited to any survey. */
+  private static Long profileOf(Connection c, Invitation inv) throws SQLException {
+    long id = inv.userId() == null ? 0 : ProfileStore.currentProfile(c, "user_id", inv.userId());
+    if (id == 0 && inv.anonymousId() != null) id = ProfileStore.currentProfile(c, "anonymous_id", inv.anonymousId());
+    return id == 0 ? null : id;
+  }
+
+  /**
+   * When each of these customers was last invited to any survey. An invitation counts for the
+   * customer it was made for as they are now: its profile after a merge (one step), or, when it
+   * was made before the customer had a profile, the profile their user id has since.
+   */
   public Map<Long, Instant> lastInvited(Collection<Long> profileIds) {
     Map<Long, Instant> out = new HashMap<>();
     if (profileIds.isEmpty()) return out;
     String in = profileIds.stream().map(String::valueOf).collect(Collectors.joining(","));
-    try (Connection c = db.connect(); var st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT profile_id, max(created_at) FROM survey_invitations WHERE profile_id IN ("
-            + in + ") GROUP BY profile_id")) {
+    String sql = """
+        SELECT coalesce(p.merged_into, p.id) AS customer, max(i.created_at)
+        FROM survey_invitations i
+        LEFT JOIN identities u ON i.profile_id IS NULL AND u.kind = 'user_id' AND u.value = i.user_id
+        JOIN profiles p ON p.id = coalesce(i.profile_id, u.profile_id)
+        WHERE coalesce(p.merged_into, p.id) IN (%s)
+        GROUP BY 1""".formatted(in);
+    try (Connection c = db.connect(); var st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) out.put(rs.getLong(1), Sql.instant(rs, 2));
     } catch (SQLException e) {
       throw new StoreException("cannot read invitations: " + e.getMessage(), e);
