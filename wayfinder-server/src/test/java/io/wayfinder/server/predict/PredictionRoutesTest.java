@@ -113,4 +113,17 @@ class PredictionRoutesTest {
     assertThat(badOrder.statusCode()).isEqualTo(400);
     assertThat(server.api("POST", "/api/churn/train", "{\"windowDays\": 0}").statusCode()).isEqualTo(400);
   }
+
+  @Test
+  void anObservationEndAfterTheDataIsRefusedAndChangesNothing() throws Exception {
+    JsonNode before = ok(server.api("GET", "/api/churn/scores?limit=5&order=clv", null));
+    for (var r : java.util.List.of(server.api("POST", "/api/clv/fit", "{\"calibrationEnd\": \"2099-01-01\"}"),
+        server.api("POST", "/api/clv/score", "{\"calibrationEnd\": \"2099-01-01\"}"),
+        server.api("POST", "/api/churn/train", "{\"asOf\": \"2099-01-01T00:00:00Z\"}"),
+        server.api("POST", "/api/churn/score", "{\"asOf\": \"2099-01-01T00:00:00Z\"}"))) {
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+      assertThat(r.body()).contains("2099-01-01 is after the latest event in the store");
+    }
+    assertThat(ok(server.api("GET", "/api/churn/scores?limit=5&order=clv", null))).isEqualTo(before);
+  }
 }

@@ -54,6 +54,7 @@ public final class ChurnService {
   /** Trains and validates the model, stores the run, writes the risks to the profiles. */
   public Outcome train(Request req) {
     ChurnConfig config = req.config();
+    PredictionEvents.requireWithinData(db, day(req.asOf()), "asOf");
     List<Interaction> events = PredictionEvents.interactions(db, null, req.asOf());
     ChurnTraining t = ChurnTrainer.train(events, req.asOf(), config);
     ChurnModel m = t.model();
@@ -86,9 +87,14 @@ public final class ChurnService {
     @SuppressWarnings("unchecked") List<String> features = (List<String>) p.get("features");
     ChurnModel model = new ChurnModel(features, array(p, "mean"), array(p, "scale"), array(p, "weights"), ClvService.num(p, "intercept"));
     ChurnConfig config = new Request((String) p.get("purchase_event"), (int) ClvService.num(p, "window_days"), asOf).config();
+    PredictionEvents.requireWithinData(db, day(asOf), "asOf");
     List<Interaction> events = PredictionEvents.interactions(db, null, asOf);
     if (events.isEmpty()) throw new IllegalArgumentException("no events to score" + (asOf == null ? "" : " before " + asOf));
     return publish(run, scores(ChurnTrainer.score(model, events, asOf, config)));
+  }
+
+  private static java.time.LocalDate day(Instant t) {
+    return t == null ? null : java.time.LocalDate.ofInstant(t, java.time.ZoneOffset.UTC);
   }
 
   private Outcome publish(PredictionStore.Run run, List<PredictionStore.Score> scores) {

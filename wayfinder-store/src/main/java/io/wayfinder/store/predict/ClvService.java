@@ -158,6 +158,7 @@ public final class ClvService {
   }
 
   private Window read(Request req) {
+    PredictionEvents.requireWithinData(db, req.calibrationEnd(), "calibrationEnd");
     Instant from = req.since() == null ? null : req.since().atStartOfDay(ZoneOffset.UTC).toInstant();
     Instant to = req.calibrationEnd() == null ? null : req.calibrationEnd().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     PredictionEvents.Purchases p = PredictionEvents.purchases(db, req.purchaseEvent(), req.revenueProperty(), from, to);

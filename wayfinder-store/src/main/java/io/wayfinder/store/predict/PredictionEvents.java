@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,27 @@ final class PredictionEvents {
       throw new StoreException("cannot read purchases: " + e.getMessage(), e);
     }
     return new Purchases(out, missing, negative, first, last);
+  }
+
+  /**
+   * Refuses an observation end after the day of the latest event in the log: the models would read
+   * the days past the data as days in which nobody bought (P(alive) and CLV collapse, churn risk
+   * soars). On a live store the latest event is minutes old, so "today" is always allowed.
+   */
+  static void requireWithinData(Database db, LocalDate end, String field) {
+    if (end == null) return;
+    try (Connection c = db.connect(); var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT max(ts) FROM events")) {
+      rs.next();
+      var latest = rs.getObject(1, java.time.OffsetDateTime.class);
+      if (latest == null) return; // an empty log: the caller says there is nothing to fit
+      LocalDate last = latest.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+      if (end.isAfter(last)) {
+        throw new IllegalArgumentException(field + ": " + end + " is after the latest event in the store (" + last
+            + "); the days without data would count as days without purchases");
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the latest event: " + e.getMessage(), e);
+    }
   }
 
   /** Track events with {@code from <= ts < to}, with the survey and comment fields the churn features read. */
