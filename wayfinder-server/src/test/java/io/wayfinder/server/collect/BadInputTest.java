@@ -49,6 +49,10 @@ class BadInputTest {
         Arguments.of("invalid timestamp", "/v1/track", "{\"event\":\"A\",\"userId\":\"u\",\"timestamp\":\"yesterday\"}", 400, "timestamp"),
         Arguments.of("impossible date", "/v1/track", "{\"event\":\"A\",\"userId\":\"u\",\"timestamp\":\"2024-13-45T10:00:00Z\"}", 400, "timestamp"),
         Arguments.of("timestamp out of range", "/v1/track", "{\"event\":\"A\",\"userId\":\"u\",\"timestamp\":\"1800-01-01T00:00:00Z\"}", 400, "timestamp"),
+        Arguments.of("skew correction past 2200", "/v1/track", "{\"event\":\"A\",\"userId\":\"u\","
+            + "\"sentAt\":\"2024-01-01T00:00:00Z\",\"timestamp\":\"2199-12-31T00:00:00Z\"}", 400, "timestamp"),
+        Arguments.of("skew correction before 1970 by the batch sentAt", "/v1/batch", "{\"sentAt\":\"2199-01-01T00:00:00Z\","
+            + "\"batch\":[{\"type\":\"track\",\"event\":\"A\",\"userId\":\"u\",\"timestamp\":\"1970-01-02T00:00:00Z\"}]}", 400, "timestamp"),
         Arguments.of("10,000-character property name", "/v1/track",
             "{\"event\":\"A\",\"userId\":\"u\",\"properties\":{\"" + longKey + "\":1}}", 400, "properties"),
         Arguments.of("alias without previousId", "/v1/alias", "{\"userId\":\"u\"}", 400, "previousId"),

@@ -148,14 +148,21 @@ public final class SegmentMessages {
   }
 
   private static Instant correctedTimestamp(Fields f, Instant receivedAt, Instant batchSentAt) {
-    Instant original = f.timestamp("timestamp");
-    if (original == null) original = f.timestamp("originalTimestamp");
+    String field = "timestamp";
+    Instant original = f.timestamp(field);
+    if (original == null) original = f.timestamp(field = "originalTimestamp");
     Instant sentAt = f.timestamp("sentAt");
     if (sentAt == null) sentAt = batchSentAt;
     if (original == null) return receivedAt;
     if (sentAt == null) return original;
     // Segment's clock-skew correction: trust our clock, keep the client's offsets.
-    return receivedAt.minus(Duration.between(original, sentAt));
+    Instant corrected = receivedAt.minus(Duration.between(original, sentAt));
+    // Each input is in range, but a client clock decades off can push their difference out of it.
+    if (!Timestamps.inRange(corrected)) {
+      throw f.bad(field, "corrected for clock skew it is " + corrected + ", out of range (1970-2200): received "
+          + receivedAt + " - (sentAt " + sentAt + " - " + field + " " + original + ")");
+    }
+    return corrected;
   }
 
   private static ObjectNode mergeContext(ObjectNode batch, ObjectNode message) {

@@ -1,0 +1,65 @@
+package io.wayfinder.store.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wayfinder.core.collect.CollectedMessage;
+import io.wayfinder.core.collect.InvalidMessageException;
+import io.wayfinder.core.collect.Source;
+import io.wayfinder.core.collect.Violation;
+import io.wayfinder.core.event.EventType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What the collection API accepts and how it names what it refuses, before anything reaches the store. */
+class SegmentMessagesTest {
+  private static final Source WEB = new Source("src_1", "website", "web", "wk_1", Instant.now());
+  private static final Instant RECEIVED = Instant.parse("2026-03-01T12:00:00Z");
+
+  private static List<CollectedMessage> track(String json) {
+    return SegmentMessages.convert(SegmentPayload.single(json.getBytes(StandardCharsets.UTF_8)), EventType.TRACK, WEB, RECEIVED);
+  }
+
+  private static List<CollectedMessage> batch(String json) {
+    return SegmentMessages.convert(SegmentPayload.batch(json.getBytes(StandardCharsets.UTF_8)), null, WEB, RECEIVED);
+  }
+
+  private static InvalidMessageException refusal(Runnable r) {
+    try {
+      r.run();
+    } catch (InvalidMessageException e) {
+      return e;
+    }
+    throw new AssertionError("accepted");
+  }
+
+  @Test
+  void clockSkewIsCorrectedFromTheReceiveTime() {
+    Instant t = track("{\"event\":\"A\",\"userId\":\"u\",\"sentAt\":\"2024-01-01T00:00:10Z\",\"timestamp\":\"2024-01-01T00:00:00Z\"}")
+        .get(0).event().timestamp();
+    assertThat(t).isEqualTo(RECEIVED.minusSeconds(10));
+  }
+
+  @ParameterizedTest(name = "timestamp {0} sent at {1}")
+  @CsvSource({"2199-12-31T00:00:00Z, 2024-01-01T00:00:00Z", "1970-01-02T00:00:00Z, 2199-01-01T00:00:00Z"})
+  void aSkewCorrectionOutsideTheStorableRangeIsRefusedNamingBothValues(String timestamp, String sentAt) {
+    InvalidMessageException e = refusal(() -> track("{\"event\":\"A\",\"userId\":\"u\",\"sentAt\":\"" + sentAt
+        + "\",\"timestamp\":\"" + timestamp + "\"}"));
+    Violation v = e.violations().get(0);
+    assertThat(v.field()).isEqualTo("timestamp");
+    assertThat(v.detail()).contains("corrected for clock skew", "out of range (1970-2200)", timestamp, sentAt);
+    assertThat(e.getMessage()).startsWith("timestamp: ");
+  }
+
+  @Test
+  void aBatchSentAtCanPushTheCorrectionOutOfRangeToo() {
+    InvalidMessageException e = refusal(() -> batch("{\"sentAt\":\"2199-01-01T00:00:00Z\",\"batch\":[{\"type\":\"track\","
+        + "\"event\":\"A\",\"userId\":\"u\",\"originalTimestamp\":\"1970-01-02T00:00:00Z\"}]}"));
+    assertThat(e.violations().get(0).field()).isEqualTo("originalTimestamp");
+    assertThat(e.violations().get(0).detail()).contains("1970-01-02T00:00:00Z", "2199-01-01T00:00:00Z");
+  }
+
+}
