@@ -53,6 +53,9 @@ class BadInputTest {
             + "\"sentAt\":\"2024-01-01T00:00:00Z\",\"timestamp\":\"2199-12-31T00:00:00Z\"}", 400, "timestamp"),
         Arguments.of("skew correction before 1970 by the batch sentAt", "/v1/batch", "{\"sentAt\":\"2199-01-01T00:00:00Z\","
             + "\"batch\":[{\"type\":\"track\",\"event\":\"A\",\"userId\":\"u\",\"timestamp\":\"1970-01-02T00:00:00Z\"}]}", 400, "timestamp"),
+        Arguments.of("unpaired surrogate in the event name", "/v1/track", "{\"event\":\"\\ud800\",\"userId\":\"u3\"}", 400, "event"),
+        Arguments.of("unpaired surrogate deep in the properties", "/v1/track",
+            "{\"event\":\"A\",\"userId\":\"u\",\"properties\":{\"a\":{\"b\":[\"\\udc00\"]}}}", 400, "properties.a.b[0]"),
         Arguments.of("10,000-character property name", "/v1/track",
             "{\"event\":\"A\",\"userId\":\"u\",\"properties\":{\"" + longKey + "\":1}}", 400, "properties"),
         Arguments.of("alias without previousId", "/v1/alias", "{\"userId\":\"u\"}", 400, "previousId"),

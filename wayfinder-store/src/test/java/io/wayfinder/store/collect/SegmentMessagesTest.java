@@ -10,9 +10,12 @@ import io.wayfinder.core.event.EventType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** What the collection API accepts and how it names what it refuses, before anything reaches the store. */
 class SegmentMessagesTest {
@@ -62,4 +65,36 @@ class SegmentMessagesTest {
     assertThat(e.violations().get(0).detail()).contains("1970-01-02T00:00:00Z", "2199-01-01T00:00:00Z");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "{\"event\":\"\\ud800\",\"userId\":\"u\"}                                    | event",
+      "{\"event\":\"A\",\"userId\":\"u\\udc00x\"}                                  | userId",
+      "{\"event\":\"A\",\"anonymousId\":\"a\",\"messageId\":\"m\\ud800\"}          | messageId",
+      "{\"event\":\"A\",\"userId\":\"u\",\"properties\":{\"a\":{\"b\":[\"ok\",\"\\udfff\"]}}} | properties.a.b[1]",
+      "{\"event\":\"A\",\"userId\":\"u\",\"context\":{\"page\":{\"title\":\"x\\ud83d\"}}}   | context.page.title",
+      "{\"event\":\"A\",\"userId\":\"u\",\"traits\":{\"name\":\"\\ud83d\\ud83d\"}}  | traits.name"})
+  void anUnpairedSurrogateAnywhereIsRefusedNamingTheField(String json, String field) {
+    InvalidMessageException e = refusal(() -> track(json));
+    assertThat(e.violations().get(0).field()).isEqualTo(field);
+    assertThat(e.violations().get(0).detail()).contains("not valid Unicode: unpaired surrogate");
+  }
+
+  @Test
+  void anUnpairedSurrogateInAKeyIsRefusedByTheParser() {
+    InvalidMessageException e = refusal(() -> track("{\"event\":\"A\",\"userId\":\"u\",\"properties\":{\"k\\ud800\":1}}"));
+    assertThat(e.getMessage()).startsWith("malformed JSON").contains("surrogate");
+  }
+
+  static Stream<Arguments> wellFormedText() {
+    return Stream.of(Arguments.of("\\ud83d\\ude00", "\ud83d\ude00"), Arguments.of("caf\\u00e9", "caf\u00e9"),
+        Arguments.of("\\u65e5\\u672c", "\u65e5\u672c"));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("wellFormedText")
+  void pairedSurrogatesAndOtherEscapesAreKept(String escaped, String text) {
+    CollectedMessage m = track("{\"event\":\"" + escaped + "\",\"userId\":\"u\",\"properties\":{\"" + escaped + "\":\"" + escaped + "\"}}").get(0);
+    assertThat(m.event().name()).isEqualTo(text);
+    assertThat(m.event().properties()).containsEntry(text, text);
+  }
 }
