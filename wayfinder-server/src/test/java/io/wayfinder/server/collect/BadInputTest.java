@@ -97,6 +97,13 @@ class BadInputTest {
   }
 
   @Test
+  void aPayloadLevelErrorNamesItsFieldInTheDetail() throws Exception {
+    JsonNode p = assertProblem(t.post("/v1/batch", key, "{\"batch\":[],\"sentAt\":\"bogus\"}"), 400);
+    assertThat(p.get("detail").asText()).isEqualTo("sentAt: 'bogus' is not an ISO-8601 timestamp");
+    assertThat(p.get("errors").get(0).get("index").asInt()).isEqualTo(-1);
+  }
+
+  @Test
   void unknownWriteKeyIs401InHeaderOrBody() throws Exception {
     HttpResponse<String> r = t.post("/v1/track", "wk_nope", "{\"event\":\"A\",\"userId\":\"u\"}");
     assertThat(r.statusCode()).isEqualTo(401);

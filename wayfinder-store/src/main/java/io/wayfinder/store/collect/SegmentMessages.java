@@ -59,15 +59,11 @@ public final class SegmentMessages {
     if (!violations.isEmpty()) {
       Violation first = violations.get(0);
       String title = payload.messages().size() > 1 || impliedType == null
-          ? "message " + first.index() + " is invalid: " + describe(first) + "; the batch was rejected whole"
-          : describe(first);
+          ? "message " + first.index() + " is invalid: " + first.describe() + "; the batch was rejected whole"
+          : first.describe();
       throw new InvalidMessageException(400, title, violations);
     }
     return out;
-  }
-
-  private static String describe(Violation v) {
-    return v.field() == null ? v.detail() : v.field() + ": " + v.detail();
   }
 
   /** Converts one message that names its own type (a line of a JSON Lines import). */

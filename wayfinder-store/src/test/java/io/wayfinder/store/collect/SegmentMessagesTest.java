@@ -1,6 +1,7 @@
 package io.wayfinder.store.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wayfinder.core.collect.CollectedMessage;
 import io.wayfinder.core.collect.InvalidMessageException;
@@ -96,5 +97,22 @@ class SegmentMessagesTest {
     CollectedMessage m = track("{\"event\":\"" + escaped + "\",\"userId\":\"u\",\"properties\":{\"" + escaped + "\":\"" + escaped + "\"}}").get(0);
     assertThat(m.event().name()).isEqualTo(text);
     assertThat(m.event().properties()).containsEntry(text, text);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "{\"batch\":{}}                          | batch: must be an array of messages",
+      "{\"batch\":[],\"context\":3}            | context: must be an object",
+      "{\"batch\":[],\"sentAt\":\"bogus\"}     | sentAt: 'bogus' is not an ISO-8601 timestamp",
+      "{\"x\":1}                               | batch: is required: an array of messages"})
+  void payloadLevelErrorsNameTheirFieldInTheSummaryToo(String json, String detail) {
+    InvalidMessageException e = refusal(() -> batch(json));
+    assertThat(e.getMessage()).isEqualTo(detail);
+    assertThat(e.violations().get(0).index()).isEqualTo(-1);
+  }
+
+  @Test
+  void aPayloadErrorWithoutAFieldKeepsItsPlainDetail() {
+    assertThatThrownBy(() -> batch("[1]")).hasMessage("the body must be a JSON object");
   }
 }
