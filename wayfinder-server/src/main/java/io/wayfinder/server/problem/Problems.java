@@ -1,11 +1,13 @@
 package io.wayfinder.server.problem;
 
+import com.fasterxml.jackson.core.JacksonException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.wayfinder.core.collect.InvalidMessageException;
 import io.wayfinder.core.eventlog.EventLogException;
 import io.wayfinder.core.collect.Violation;
+import io.wayfinder.store.json.JsonInputErrors;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -31,12 +33,14 @@ public final class Problems {
     });
     config.routes.exception(ApiException.class, (e, ctx) -> send(ctx, e.status(), e.getMessage(), null));
     config.routes.exception(IllegalArgumentException.class, (e, ctx) -> send(ctx, 400, e.getMessage(), null));
+    // A body Jackson cannot read or bind: worded without Java class names, naming the JSON path.
+    config.routes.exception(JacksonException.class, (e, ctx) -> {
+      if (JsonInputErrors.isInputError(e)) send(ctx, 400, JsonInputErrors.describe(e), null);
+      else failed(e, ctx);
+    });
     config.routes.exception(IllegalStateException.class, (e, ctx) -> send(ctx, 409, e.getMessage(), null));
     config.routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), e.getMessage(), null));
-    config.routes.exception(Exception.class, (e, ctx) -> {
-      log.error("request {} {} failed", ctx.method(), ctx.path(), e);
-      send(ctx, 500, "the server could not complete the request; see its log", null);
-    });
+    config.routes.exception(Exception.class, Problems::failed);
     for (int status : new int[] {404, 405}) {
       config.routes.error(status, "*", ctx -> {
         String type = ctx.res().getContentType();
@@ -46,6 +50,11 @@ public final class Problems {
         }
       });
     }
+  }
+
+  private static void failed(Exception e, Context ctx) {
+    log.error("request {} {} failed", ctx.method(), ctx.path(), e);
+    send(ctx, 500, "the server could not complete the request; see its log", null);
   }
 
   public static void send(Context ctx, int status, String detail, List<Violation> errors) {
