@@ -19,12 +19,14 @@ public final class Problems {
   private static final Map<Integer, String> TITLES = Map.ofEntries(
       Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
       Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(409, "Conflict"),
-      Map.entry(413, "Content Too Large"), Map.entry(415, "Unsupported Media Type"), Map.entry(429, "Too Many Requests"),
+      Map.entry(413, "Content Too Large"), Map.entry(414, "URI Too Long"), Map.entry(415, "Unsupported Media Type"),
+      Map.entry(429, "Too Many Requests"), Map.entry(431, "Request Header Fields Too Large"),
       Map.entry(500, "Internal Server Error"), Map.entry(503, "Service Unavailable"));
 
   private Problems() {}
 
   public static void install(JavalinConfig config) {
+    config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
     config.routes.exception(InvalidMessageException.class, (e, ctx) -> {
       send(ctx, e.status(), e.getMessage(), e.violations());
     });
@@ -57,10 +59,13 @@ public final class Problems {
     send(ctx, 500, "the server could not complete the request; see its log", null);
   }
 
+  static String title(int status) {
+    return TITLES.getOrDefault(status, status >= 500 ? "Server Error" : "Bad Request");
+  }
+
   public static void send(Context ctx, int status, String detail, List<Violation> errors) {
-    String title = TITLES.getOrDefault(status, status >= 500 ? "Server Error" : "Bad Request");
     ctx.status(status);
-    ctx.json(new Problem("about:blank", title, status, detail, ctx.path(), errors == null || errors.isEmpty() ? null : errors));
+    ctx.json(new Problem("about:blank", title(status), status, detail, ctx.path(), errors == null || errors.isEmpty() ? null : errors));
     ctx.contentType(Problem.CONTENT_TYPE);
   }
 }
