@@ -6,12 +6,14 @@ import io.wayfinder.core.generate.JourneyCatalog;
 import io.wayfinder.core.generate.JourneyStage;
 import io.wayfinder.core.voc.drivers.DriverImportance;
 import io.wayfinder.core.voc.drivers.JourneyDriverFeatures;
+import io.wayfinder.core.voc.drivers.JourneyStep;
 import io.wayfinder.core.voc.drivers.KeyDriverResult;
 import io.wayfinder.core.voc.drivers.KeyDrivers;
 import io.wayfinder.core.voc.sentiment.GroupSentiment;
 import io.wayfinder.core.voc.sentiment.SentimentAnalyzer;
 import io.wayfinder.core.voc.sentiment.SentimentByGroup;
 import io.wayfinder.server.api.ManagementRoutes;
+import io.wayfinder.store.journey.JourneyStore;
 import io.wayfinder.store.voc.VocEvents;
 import java.util.List;
 import java.util.Locale;
@@ -27,10 +29,12 @@ public final class InsightRoutes {
   private static final int MAX_DRIVERS = 15;
 
   private final VocEvents events;
+  private final JourneyStore definitions;
   private final SentimentAnalyzer vader = SentimentAnalyzer.vader();
 
-  public InsightRoutes(VocEvents events) {
+  public InsightRoutes(VocEvents events, JourneyStore definitions) {
     this.events = events;
+    this.definitions = definitions;
   }
 
   public record Curve(String journey, String by, long texts, List<GroupSentiment> groups) {}
@@ -50,8 +54,10 @@ public final class InsightRoutes {
     String journey = ctx.queryParam("journey");
     int top = ManagementRoutes.limit(ctx, "top", 10, 100);
     SentimentByGroup groups = new SentimentByGroup(vader, top);
+    List<VocEvents.Comment> comments = events.comments(journey);
+    if (comments.isEmpty()) requireKnown(journey);
     long texts = 0;
-    for (VocEvents.Comment c : events.comments(journey)) {
+    for (VocEvents.Comment c : comments) {
       groups.add(switch (by) {
         case "stage" -> c.stage();
         case "touchpoint" -> c.touchpoint();
@@ -61,6 +67,16 @@ public final class InsightRoutes {
     }
     List<String> order = by.equals("stage") ? stages(journey) : List.of();
     ctx.json(new Curve(journey, by, texts, groups.curve(order)));
+  }
+
+  /**
+   * A journey named by a parameter must exist, as for {@code /api/painpoints} and
+   * {@code /api/discovery}; one without a definition exists when its events name it.
+   */
+  private void requireKnown(String journey) {
+    if (journey != null && definitions.find(journey).isEmpty()) {
+      throw new IllegalArgumentException("journey: no journey '" + journey + "' (no definition, and no event names it)");
+    }
   }
 
   private static List<String> stages(String journey) {
@@ -86,7 +102,9 @@ public final class InsightRoutes {
       }
       if (!(minCoverage > 0 && minCoverage <= 1)) throw new IllegalArgumentException("minCoverage: a share in (0, 1], e.g. 0.95");
     }
-    var f = JourneyDriverFeatures.of(events.journeySteps(journey), outcome, minCoverage, MAX_DRIVERS);
+    List<JourneyStep> steps = events.journeySteps(journey);
+    if (steps.isEmpty()) requireKnown(journey);
+    var f = JourneyDriverFeatures.of(steps, outcome, minCoverage, MAX_DRIVERS);
     if (f.drivers().isEmpty() || f.customers() < f.drivers().size() + 3) {
       throw new IllegalArgumentException("journey: " + f.customers() + " customers of '" + journey + "' answered a " + outcome
           + " question; too few for " + f.drivers().size() + " drivers");
