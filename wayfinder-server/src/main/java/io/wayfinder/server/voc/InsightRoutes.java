@@ -27,6 +27,8 @@ public final class InsightRoutes {
   /** Stage order of journeys without a definition: Wayfinder's default stage model. */
   static final List<String> DEFAULT_STAGES = List.of("Recognize", "Request", "Respond", "Repeat");
   private static final int MAX_DRIVERS = 15;
+  /** Answers beyond one per driver that a regression with an intercept needs to say anything. */
+  private static final int EXTRA_ANSWERS = 3;
 
   private final VocEvents events;
   private final JourneyStore definitions;
@@ -79,6 +81,30 @@ public final class InsightRoutes {
     }
   }
 
+  /** Why the answers of a journey cannot be weighed against its drivers, or null if they can. */
+  private static String shortage(JourneyDriverFeatures.Features f, String journey, String outcome) {
+    String question = (outcome.equals("nps") ? "an " : "a ") + outcome.toUpperCase(Locale.ROOT) + " question";
+    if (f.customers() == 0) {
+      return "no customer of '" + journey + "' answered " + question + " (a Survey Response with question_type " + outcome
+          + " and journey '" + journey + "'); key drivers need the answers of at least " + (1 + EXTRA_ANSWERS) + " customers";
+    }
+    if (f.drivers().isEmpty()) {
+      return "none of the drivers (waits between common steps, call-centre contacts, channel switches, other survey scores) "
+          + "differs among the " + count(f.customers(), "customer") + " of '" + journey + "' who answered " + question
+          + "; key drivers need at least one that does";
+    }
+    int needed = f.drivers().size() + EXTRA_ANSWERS;
+    if (f.customers() < needed) {
+      return "only " + count(f.customers(), "customer") + " of '" + journey + "' answered " + question + "; weighing its "
+          + count(f.drivers().size(), "driver") + " needs the answers of at least " + needed;
+    }
+    return null;
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
   private static List<String> stages(String journey) {
     if (journey == null) return DEFAULT_STAGES;
     try {
@@ -105,10 +131,8 @@ public final class InsightRoutes {
     List<JourneyStep> steps = events.journeySteps(journey);
     if (steps.isEmpty()) requireKnown(journey);
     var f = JourneyDriverFeatures.of(steps, outcome, minCoverage, MAX_DRIVERS);
-    if (f.drivers().isEmpty() || f.customers() < f.drivers().size() + 3) {
-      throw new IllegalArgumentException("journey: " + f.customers() + " customers of '" + journey + "' answered a " + outcome
-          + " question; too few for " + f.drivers().size() + " drivers");
-    }
+    String shortage = shortage(f, journey, outcome);
+    if (shortage != null) throw new IllegalArgumentException("journey: " + shortage);
     KeyDriverResult r = KeyDrivers.analyse(f.outcome(), f.drivers());
     ctx.json(new Drivers(journey, outcome, f.customers(), r.rows(), KpiQuery.num(r.rSquared()), r.drivers()));
   }

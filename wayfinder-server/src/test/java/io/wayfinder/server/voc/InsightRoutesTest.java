@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Sentiment and key drivers on a few hand-made events: an unknown journey is refused as by the
- * other journey endpoints.
+ * other journey endpoints, and too few answers are refused saying what is missing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InsightRoutesTest {
@@ -87,5 +87,24 @@ class InsightRoutesTest {
     JsonNode reviews = ok("/api/sentiment?journey=reviews&by=touchpoint");
     assertThat(reviews.path("texts").asInt()).isEqualTo(1);
     assertThat(reviews.path("groups").get(0).path("group").asText()).isEqualTo("Survey Response");
+  }
+
+  @Test
+  void driversWithoutAnswersSayWhichAnswersAreMissing() throws Exception {
+    assertThat(problem("/api/drivers?journey=defined&outcome=csat")).isEqualTo("journey: no customer of 'defined' answered a CSAT "
+        + "question (a Survey Response with question_type csat and journey 'defined'); key drivers need the answers of at least 4 customers");
+  }
+
+  @Test
+  void driversThatDoNotVaryAreNamedAsTheReason() throws Exception {
+    assertThat(problem("/api/drivers?journey=same")).startsWith("journey: none of the drivers (waits between common steps, "
+        + "call-centre contacts, channel switches, other survey scores) differs among the 2 customers of 'same' who answered an NPS question");
+    assertThat(problem("/api/drivers?journey=reviews")).startsWith("journey: no customer of 'reviews' answered an NPS question");
+  }
+
+  @Test
+  void tooFewAnswersForTheDriversSayHowManyAreNeeded() throws Exception {
+    assertThat(problem("/api/drivers?journey=calls")).matches(
+        "journey: only 3 customers of 'calls' answered an NPS question; weighing its \\d+ drivers? needs the answers of at least \\d+");
   }
 }
