@@ -96,11 +96,11 @@ public final class WayfinderServer implements AutoCloseable {
     this.kpis = new KpiRoutes(db);
     metrics.gauge("wayfinder.kpi.responses.loaded", "KPI responses in memory (default segment trait)", kpis,
         KpiRoutes::loadedResponses);
-    InsightRoutes insights = new InsightRoutes(vocEvents);
+    this.journeys = new JourneyAnalytics(db);
+    InsightRoutes insights = new InsightRoutes(vocEvents, journeys.definitions());
     FeedbackRoutes feedback = new FeedbackRoutes(new FeedbackImport(writer));
     PredictionRoutes predictions = new PredictionRoutes(db);
     this.triggers = new SurveyTriggers(surveys, invitations, vocEvents);
-    this.journeys = new JourneyAnalytics(db);
     JourneyRoutes journeyRoutes = new JourneyRoutes(journeys);
     this.app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(JsonSupport.MAPPER, false));

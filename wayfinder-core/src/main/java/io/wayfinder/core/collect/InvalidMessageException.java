@@ -17,7 +17,7 @@ public final class InvalidMessageException extends RuntimeException {
   }
 
   public InvalidMessageException(int status, Violation v) {
-    this(status, v.detail(), List.of(v));
+    this(status, v.describe(), List.of(v));
   }
 
   public int status() { return status; }

@@ -7,4 +7,9 @@ package io.wayfinder.core.collect;
  * @param field the JSON field (dotted path) at fault, or null
  * @param detail what was expected
  */
-public record Violation(int index, String field, String detail) {}
+public record Violation(int index, String field, String detail) {
+  /** {@code field: detail}, or the detail alone when no field is at fault: the problem's one-line summary. */
+  public String describe() {
+    return field == null ? detail : field + ": " + detail;
+  }
+}

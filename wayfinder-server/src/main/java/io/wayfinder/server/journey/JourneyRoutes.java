@@ -15,6 +15,7 @@ import io.wayfinder.server.api.ManagementRoutes;
 import io.wayfinder.server.problem.ApiException;
 import io.wayfinder.store.journey.DefinitionFiles;
 import io.wayfinder.store.journey.JourneyAnalytics;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -109,7 +110,7 @@ public final class JourneyRoutes {
     }
   }
 
-  private void funnel(Context ctx) {
+  private void funnel(Context ctx) throws IOException {
     Funnel f = Bodies.read(ctx, Funnel.class, FUNNEL_EXAMPLE);
     String step = ctx.queryParam("customersAt");
     if (step == null) {

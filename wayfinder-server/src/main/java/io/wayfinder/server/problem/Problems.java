@@ -1,11 +1,13 @@
 package io.wayfinder.server.problem;
 
+import com.fasterxml.jackson.core.JacksonException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.wayfinder.core.collect.InvalidMessageException;
 import io.wayfinder.core.eventlog.EventLogException;
 import io.wayfinder.core.collect.Violation;
+import io.wayfinder.store.json.JsonInputErrors;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -17,12 +19,14 @@ public final class Problems {
   private static final Map<Integer, String> TITLES = Map.ofEntries(
       Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
       Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(409, "Conflict"),
-      Map.entry(413, "Content Too Large"), Map.entry(415, "Unsupported Media Type"), Map.entry(429, "Too Many Requests"),
+      Map.entry(413, "Content Too Large"), Map.entry(414, "URI Too Long"), Map.entry(415, "Unsupported Media Type"),
+      Map.entry(429, "Too Many Requests"), Map.entry(431, "Request Header Fields Too Large"),
       Map.entry(500, "Internal Server Error"), Map.entry(503, "Service Unavailable"));
 
   private Problems() {}
 
   public static void install(JavalinConfig config) {
+    config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
     config.routes.exception(InvalidMessageException.class, (e, ctx) -> {
       send(ctx, e.status(), e.getMessage(), e.violations());
     });
@@ -31,12 +35,14 @@ public final class Problems {
     });
     config.routes.exception(ApiException.class, (e, ctx) -> send(ctx, e.status(), e.getMessage(), null));
     config.routes.exception(IllegalArgumentException.class, (e, ctx) -> send(ctx, 400, e.getMessage(), null));
+    // A body Jackson cannot read or bind: worded without Java class names, naming the JSON path.
+    config.routes.exception(JacksonException.class, (e, ctx) -> {
+      if (JsonInputErrors.isInputError(e)) send(ctx, 400, JsonInputErrors.describe(e), null);
+      else failed(e, ctx);
+    });
     config.routes.exception(IllegalStateException.class, (e, ctx) -> send(ctx, 409, e.getMessage(), null));
     config.routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), e.getMessage(), null));
-    config.routes.exception(Exception.class, (e, ctx) -> {
-      log.error("request {} {} failed", ctx.method(), ctx.path(), e);
-      send(ctx, 500, "the server could not complete the request; see its log", null);
-    });
+    config.routes.exception(Exception.class, Problems::failed);
     for (int status : new int[] {404, 405}) {
       config.routes.error(status, "*", ctx -> {
         String type = ctx.res().getContentType();
@@ -48,10 +54,18 @@ public final class Problems {
     }
   }
 
+  private static void failed(Exception e, Context ctx) {
+    log.error("request {} {} failed", ctx.method(), ctx.path(), e);
+    send(ctx, 500, "the server could not complete the request; see its log", null);
+  }
+
+  static String title(int status) {
+    return TITLES.getOrDefault(status, status >= 500 ? "Server Error" : "Bad Request");
+  }
+
   public static void send(Context ctx, int status, String detail, List<Violation> errors) {
-    String title = TITLES.getOrDefault(status, status >= 500 ? "Server Error" : "Bad Request");
     ctx.status(status);
-    ctx.json(new Problem("about:blank", title, status, detail, ctx.path(), errors == null || errors.isEmpty() ? null : errors));
+    ctx.json(new Problem("about:blank", title(status), status, detail, ctx.path(), errors == null || errors.isEmpty() ? null : errors));
     ctx.contentType(Problem.CONTENT_TYPE);
   }
 }

@@ -5,15 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wayfinder.server.JsonSupport;
 import io.wayfinder.server.TestServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -49,6 +55,13 @@ class BadInputTest {
         Arguments.of("invalid timestamp", "/v1/track", "{\"event\":\"A\",\"userId\":\"u\",\"timestamp\":\"yesterday\"}", 400, "timestamp"),
         Arguments.of("impossible date", "/v1/track", "{\"event\":\"A\",\"userId\":\"u\",\"timestamp\":\"2024-13-45T10:00:00Z\"}", 400, "timestamp"),
         Arguments.of("timestamp out of range", "/v1/track", "{\"event\":\"A\",\"userId\":\"u\",\"timestamp\":\"1800-01-01T00:00:00Z\"}", 400, "timestamp"),
+        Arguments.of("skew correction past 2200", "/v1/track", "{\"event\":\"A\",\"userId\":\"u\","
+            + "\"sentAt\":\"2024-01-01T00:00:00Z\",\"timestamp\":\"2199-12-31T00:00:00Z\"}", 400, "timestamp"),
+        Arguments.of("skew correction before 1970 by the batch sentAt", "/v1/batch", "{\"sentAt\":\"2199-01-01T00:00:00Z\","
+            + "\"batch\":[{\"type\":\"track\",\"event\":\"A\",\"userId\":\"u\",\"timestamp\":\"1970-01-02T00:00:00Z\"}]}", 400, "timestamp"),
+        Arguments.of("unpaired surrogate in the event name", "/v1/track", "{\"event\":\"\\ud800\",\"userId\":\"u3\"}", 400, "event"),
+        Arguments.of("unpaired surrogate deep in the properties", "/v1/track",
+            "{\"event\":\"A\",\"userId\":\"u\",\"properties\":{\"a\":{\"b\":[\"\\udc00\"]}}}", 400, "properties.a.b[0]"),
         Arguments.of("10,000-character property name", "/v1/track",
             "{\"event\":\"A\",\"userId\":\"u\",\"properties\":{\"" + longKey + "\":1}}", 400, "properties"),
         Arguments.of("alias without previousId", "/v1/alias", "{\"userId\":\"u\"}", 400, "previousId"),
@@ -87,6 +100,13 @@ class BadInputTest {
     assertProblem(r, 400);
     assertThat(r.body()).containsIgnoringCase("UTF-8");
     assertThat(t.server.stats().events()).isEqualTo(before);
+  }
+
+  @Test
+  void aPayloadLevelErrorNamesItsFieldInTheDetail() throws Exception {
+    JsonNode p = assertProblem(t.post("/v1/batch", key, "{\"batch\":[],\"sentAt\":\"bogus\"}"), 400);
+    assertThat(p.get("detail").asText()).isEqualTo("sentAt: 'bogus' is not an ISO-8601 timestamp");
+    assertThat(p.get("errors").get(0).get("index").asInt()).isEqualTo(-1);
   }
 
   @Test
@@ -147,6 +167,42 @@ class BadInputTest {
     assertThat(t.api("POST", "/api/sources", "not json").statusCode()).isEqualTo(400);
   }
 
+  /** The status line, headers and body of the answer to {@code request}, as raw text. */
+  private String exchange(String request) throws IOException {
+    try (Socket s = new Socket("127.0.0.1", t.server.port())) {
+      s.setSoTimeout(5000);
+      s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      s.getOutputStream().flush();
+      InputStream in = s.getInputStream();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buf = new byte[8192];
+      for (int n; (n = in.read(buf)) > 0; ) out.write(buf, 0, n);
+      return out.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Requests Jetty refuses before any route runs; sent raw, as an HTTP client would tidy them up first. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "a NUL escaped in the path   | GET /api/profiles/u%003 HTTP/1.1          | 400 | Illegal character in path",
+      "dot segments above the root | GET /ui/../../etc/passwd HTTP/1.1         | 400 | Bad URI",
+      "encoded dot segments        | GET /ui/%2e%2e/%2e%2e/etc/passwd HTTP/1.1 | 400 | Bad URI",
+      "a space in the path         | GET /he alth HTTP/1.1                     | 400 | Illegal character SPACE"})
+  void aRequestJettyCannotParseIsAProblemDocumentSayingWhy(String what, String requestLine, int status, String why) throws Exception {
+    JsonNode p = assertRawProblem(exchange(requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"), status);
+    assertThat(p.path("detail").asText()).contains(why);
+    assertThat(t.get("/health").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void headersTooLargeAndABadContentLengthAreProblemDocuments() throws Exception {
+    String big = "X-Big: " + "a".repeat(20_000) + "\r\n";
+    assertRawProblem(exchange("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n" + big + "Connection: close\r\n\r\n"), 431);
+    JsonNode p = assertRawProblem(exchange("POST /v1/track HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: abc\r\n\r\n"), 400);
+    assertThat(p.path("detail").asText()).contains("Content-Length");
+    assertThat(exchange("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 200");
+  }
+
   private static JsonNode assertProblem(HttpResponse<String> r, int status) {
     assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
     try {
@@ -158,5 +214,16 @@ class BadInputTest {
     } catch (java.io.IOException e) {
       throw new AssertionError(r.body(), e);
     }
+  }
+
+  private static JsonNode assertRawProblem(String answer, int status) throws IOException {
+    int split = answer.indexOf("\r\n\r\n");
+    String head = answer.substring(0, split).toLowerCase(Locale.ROOT);
+    assertThat(head).startsWith("http/1.1 " + status).contains("content-type: application/problem+json");
+    JsonNode p = JsonSupport.MAPPER.readTree(answer.substring(split + 4));
+    assertThat(p.path("status").asInt()).isEqualTo(status);
+    assertThat(p.path("title").asText()).isNotBlank();
+    assertThat(p.path("detail").asText()).startsWith("the HTTP server refused the request");
+    return p;
   }
 }

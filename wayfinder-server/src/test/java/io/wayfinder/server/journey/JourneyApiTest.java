@@ -10,10 +10,14 @@ import io.wayfinder.server.TestServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class JourneyApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,6 +26,8 @@ class JourneyApiTest {
       {"id": "order", "name": "Order", "owner": "Shop", "entryEvent": "Checkout", "goalEvent": "Paid", "abandonAfter": "2d",
        "stages": [{"name": "Request", "touchpoints": [{"event": "Checkout"}, {"event": "Pay Failed"}, {"event": "Paid"}]},
                   {"name": "Respond", "touchpoints": [{"event": "Shipped"}]}]}""";
+  private static final String STEPS = "\"steps\": [{\"event\": \"Product\"}, {\"event\": \"Order Completed\"}]";
+  private static final String JOURNEY = "\"id\": \"j1\", \"entryEvent\": \"A\", \"goalEvent\": \"B\"";
   @TempDir static Path dir;
   static TestServer t;
 
@@ -141,6 +147,21 @@ class JourneyApiTest {
   }
 
   @Test
+  void fromAndToTakeDatesInBodiesAsInQueriesAndAToDateIncludesItsDay() throws Exception {
+    String steps = "\"steps\": [{\"event\": \"Checkout\"}, {\"event\": \"Paid\"}]";
+    assertThat(ok(t.api("POST", "/api/funnels", "{" + steps + ", \"from\": \"2024-05-01\", \"to\": \"2024-05-01\"}"))
+        .path("entered").asInt()).isEqualTo(4);
+    assertThat(ok(t.api("POST", "/api/funnels", "{" + steps + ", \"from\": \"2024-05-02\"}")).path("entered").asInt()).isZero();
+    assertThat(ok(t.api("POST", "/api/funnels", "{" + steps + ", \"to\": \"2024-04-30\"}")).path("entered").asInt()).isZero();
+    assertThat(ok(t.api("POST", "/api/funnels", "{" + steps + ", \"from\": \"2024-05-01T10:00:30Z\"}")).path("entered").asInt())
+        .isZero();
+    assertThat(ok(t.api("POST", "/api/paths", "{\"anchor\": \"Checkout\", \"from\": \"2024-05-01\", \"to\": \"2024-05-01\"}"))
+        .path("paths").asInt()).isEqualTo(4);
+    assertThat(ok(t.api("GET", "/api/journeys/order/instances?to=2024-05-01", null)).path("total").asInt()).isEqualTo(4);
+    assertThat(ok(t.api("GET", "/api/journeys/order/instances?to=2024-05-01T00:00:00Z", null)).path("total").asInt()).isZero();
+  }
+
+  @Test
   void pathsAndPainPointsAnswer() throws Exception {
     JsonNode p = ok(t.api("GET", "/api/paths?anchor=Checkout&steps=2&sessionGap=2h", null));
     assertThat(p.path("paths").asInt()).isEqualTo(4);
@@ -150,5 +171,66 @@ class JourneyApiTest {
     assertThat(ok(t.api("GET", "/api/painpoints?journey=order", null)).has("painPoints")).isTrue();
     assertThat(t.api("GET", "/api/painpoints?journey=nope", null).statusCode()).isEqualTo(400);
     assertThat(t.get("/api/painpoints").statusCode()).isEqualTo(401);
+  }
+
+  static Stream<Arguments> badBodies() {
+    return Stream.of(
+        Arguments.of("/api/funnels", "{" + STEPS + ", \"order\": \"bogus\"}", "order: expected one of strict, ordered, any, got 'bogus'"),
+        Arguments.of("/api/funnels", "{\"steps\": \"Product\"}", "steps: expected an array"),
+        Arguments.of("/api/funnels", "{\"steps\": [{\"event\": \"Product\", \"properties\": {\"color\": {\"a\": 1}}}, {\"event\": \"B\"}]}",
+            "steps[0].properties.color: expected a string"),
+        Arguments.of("/api/funnels", "{\"steps\": [{\"event\": \"Product\"}, \"Order Completed\"]}", "steps[1]: expected an object"),
+        Arguments.of("/api/funnels", "{\"steps\": [{\"event\": \"A\", \"optional\": \"yes\"}, {\"event\": \"B\"}]}",
+            "steps[0].optional: expected true or false, got 'yes'"),
+        Arguments.of("/api/funnels", "{\"steps\": [{\"event\": \"A\"}, {\"event\": \"B\", \"evnt\": \"C\"}]}",
+            "steps[1].evnt: unknown field; expected one of channel, event, optional, properties, within"),
+        Arguments.of("/api/funnels", "{\"steps\": [{\"event\": \"A\"}, {}]}",
+            "steps[1]: an event filter needs an event name, a channel or a property"),
+        Arguments.of("/api/funnels", "{\"steps\": [{\"event\": \"A\", \"within\": \"soon\"}, {\"event\": \"B\"}]}",
+            "steps[0].within: expected a duration like 90s, 30m, 48h, 14d, 2w or P14D, got 'soon'"),
+        Arguments.of("/api/funnels", "{" + STEPS + ", \"exclusions\": [{\"event\": \"X\", \"afterStep\": \"two\"}]}",
+            "exclusions[0].afterStep: expected a whole number, got 'two'"),
+        Arguments.of("/api/funnels", "{" + STEPS + ", \"breakdown\": \"channel\"}", "breakdown: expected an object"),
+        Arguments.of("/api/funnels", "{" + STEPS + ", \"breakdown\": {\"by\": \"x\"}}", "breakdown.by: expected channel, property or segment, got 'x'"),
+        Arguments.of("/api/funnels", "{" + STEPS + ", \"to\": \"2025-01-01T00:00\"}",
+            "to: expected an ISO-8601 instant (2025-01-31T09:00:00Z) or date (2025-01-31), got '2025-01-01T00:00'"),
+        Arguments.of("/api/funnels", "{" + STEPS + ", \"from\": 1735689600}",
+            "from: expected an ISO-8601 instant (2025-01-31T09:00:00Z) or date (2025-01-31)"),
+        Arguments.of("/api/funnels", "{" + STEPS + ", \"window\": {}}", "window: expected a string"),
+        Arguments.of("/api/funnels", "[1]", "body: expected an object"),
+        Arguments.of("/api/funnels", "{\"steps\": [{\"event\": \"A\"}", "body: malformed JSON at line 1, column 26: "
+            + "Unexpected end-of-input: expected close marker for Array"),
+        Arguments.of("/api/paths", "{\"anchor\": [\"Product\"]}", "anchor: expected a string"),
+        Arguments.of("/api/paths", "{\"anchor\": \"Product\", \"steps\": \"five\"}", "steps: expected a whole number, got 'five'"),
+        Arguments.of("/api/paths", "{\"anchor\": \"Product\", \"properties\": {\"a\": [1]}}", "properties.a: expected a string"),
+        Arguments.of("/api/paths", "{\"anchor\": \"Product\", \"anchr\": 1}", "anchr: unknown field; expected one of anchor, channel, direction, "
+            + "from, properties, segment, sessionGap, steps, to, topK"),
+        Arguments.of("/api/journeys", "{" + JOURNEY + ", \"stages\": \"Recognize\"}", "stages: expected an array"),
+        Arguments.of("/api/journeys", "{" + JOURNEY + ", \"stages\": [{\"name\": \"S\", \"touchpoints\": {\"event\": \"A\"}}]}",
+            "stages[0].touchpoints: expected an array"),
+        Arguments.of("/api/journeys", "{" + JOURNEY + ", \"stages\": [{\"name\": \"S\", \"touchpoints\": [{\"event\": \"A\", "
+            + "\"properties\": {\"k\": {\"a\": 1}}}]}]}", "stages[0].touchpoints[0].properties.k: expected a string"),
+        Arguments.of("/api/journeys", "{" + JOURNEY + ", \"stages\": [{\"name\": \"S\", \"touchpoints\": [{}]}]}",
+            "stages[0].touchpoints[0]: an event filter needs an event name, a channel or a property"),
+        Arguments.of("/api/journeys", "{\"id\": \"j1\", \"entryEvent\": [\"A\"], \"goalEvent\": \"B\"}", "entryEvent: expected a string"),
+        Arguments.of("/api/journeys", "{" + JOURNEY, "body: malformed JSON at line 1, column 49: "
+            + "Unexpected end-of-input: expected close marker for Object"));
+  }
+
+  /**
+   * Bodies that Jackson cannot bind are answered 400 problem+json whose detail is
+   * {@code path.to.field: what was expected}, with no Java class or library name in it.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("badBodies")
+  void aBodyThatCannotBeBoundNamesTheFieldAndWhatWasExpected(String path, String body, String detail) throws Exception {
+    HttpResponse<String> r = t.api("POST", path, body);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+    JsonNode p = JSON.readTree(r.body());
+    assertThat(p.path("detail").asText()).isEqualTo(detail);
+    assertThat(r.body()).doesNotContain("java.", "io.wayfinder", "Cannot deserialize", "Source:", "JsonToken");
+    assertThat(t.api("GET", "/api/journeys", null).body()).doesNotContain("\"j1\"");
+    assertThat(t.get("/health").statusCode()).isEqualTo(200);
   }
 }

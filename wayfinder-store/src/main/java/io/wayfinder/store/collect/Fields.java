@@ -27,6 +27,7 @@ final class Fields {
       return null;
     }
     if (!n.isTextual()) throw bad(field, "must be a string, got " + n.getNodeType().name().toLowerCase());
+    storable(field, n.asText());
     if (required && n.asText().isBlank()) throw bad(field, "must not be empty");
     if (n.asText().length() > SegmentMessages.MAX_ID_LENGTH * 4) throw bad(field, "is longer than " + SegmentMessages.MAX_ID_LENGTH * 4 + " characters");
     return n.asText();
@@ -39,9 +40,16 @@ final class Fields {
     if (!n.isTextual() && !n.isIntegralNumber()) {
       throw bad(field, "must be a string or an integer, got " + n.getNodeType().name().toLowerCase());
     }
-    String s = n.asText();
+    String s = storable(field, n.asText());
     if (s.length() > SegmentMessages.MAX_ID_LENGTH) throw bad(field, "is longer than " + SegmentMessages.MAX_ID_LENGTH + " characters");
     return s.isBlank() ? null : s;
+  }
+
+  /** {@code text}, if it can be stored as UTF-8; checked before it is quoted in any other message. */
+  String storable(String field, String text) {
+    String problem = Unicode.problem(text);
+    if (problem != null) throw bad(field, problem);
+    return text;
   }
 
   ObjectNode object(String field) {

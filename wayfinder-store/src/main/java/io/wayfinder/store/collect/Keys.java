@@ -8,9 +8,15 @@ import java.util.Map;
 
 /** Checks and converts the free-form maps (properties, traits, context). */
 final class Keys {
+  /**
+   * Checks keys and string values at every depth, in the one walk the maps get before they are
+   * stored. (Jackson's parser already refuses a key with half a surrogate pair, not a value.)
+   */
   static void check(JsonNode node, String path, Fields f) {
     if (node == null) return;
-    if (node.isObject()) {
+    if (node.isTextual()) {
+      f.storable(path, node.textValue());
+    } else if (node.isObject()) {
       for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
         String key = it.next();
         if (key.length() > SegmentMessages.MAX_KEY_LENGTH) {

@@ -59,15 +59,11 @@ public final class SegmentMessages {
     if (!violations.isEmpty()) {
       Violation first = violations.get(0);
       String title = payload.messages().size() > 1 || impliedType == null
-          ? "message " + first.index() + " is invalid: " + describe(first) + "; the batch was rejected whole"
-          : describe(first);
+          ? "message " + first.index() + " is invalid: " + first.describe() + "; the batch was rejected whole"
+          : first.describe();
       throw new InvalidMessageException(400, title, violations);
     }
     return out;
-  }
-
-  private static String describe(Violation v) {
-    return v.field() == null ? v.detail() : v.field() + ": " + v.detail();
   }
 
   /** Converts one message that names its own type (a line of a JSON Lines import). */
@@ -148,14 +144,21 @@ public final class SegmentMessages {
   }
 
   private static Instant correctedTimestamp(Fields f, Instant receivedAt, Instant batchSentAt) {
-    Instant original = f.timestamp("timestamp");
-    if (original == null) original = f.timestamp("originalTimestamp");
+    String field = "timestamp";
+    Instant original = f.timestamp(field);
+    if (original == null) original = f.timestamp(field = "originalTimestamp");
     Instant sentAt = f.timestamp("sentAt");
     if (sentAt == null) sentAt = batchSentAt;
     if (original == null) return receivedAt;
     if (sentAt == null) return original;
     // Segment's clock-skew correction: trust our clock, keep the client's offsets.
-    return receivedAt.minus(Duration.between(original, sentAt));
+    Instant corrected = receivedAt.minus(Duration.between(original, sentAt));
+    // Each input is in range, but a client clock decades off can push their difference out of it.
+    if (!Timestamps.inRange(corrected)) {
+      throw f.bad(field, "corrected for clock skew it is " + corrected + ", out of range (1970-2200): received "
+          + receivedAt + " - (sentAt " + sentAt + " - " + field + " " + original + ")");
+    }
+    return corrected;
   }
 
   private static ObjectNode mergeContext(ObjectNode batch, ObjectNode message) {

@@ -18,8 +18,13 @@ final class Timestamps {
     if (!n.isTextual()) throw bad(field, index, "must be an ISO-8601 string, got " + n.getNodeType().name().toLowerCase());
     Instant t = parse(n.asText());
     if (t == null) throw bad(field, index, "'" + abbreviate(n.asText()) + "' is not an ISO-8601 timestamp");
-    if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) throw bad(field, index, "'" + n.asText() + "' is out of range (1970-2200)");
+    if (!inRange(t)) throw bad(field, index, "'" + n.asText() + "' is out of range (1970-2200)");
     return t;
+  }
+
+  /** Whether a time may be stored: the documented range, 1970 to 2200. */
+  static boolean inRange(Instant t) {
+    return !t.isBefore(EARLIEST) && !t.isAfter(LATEST);
   }
 
   /** Parses ISO-8601 with offset or zone 'Z', or a local date-time taken as UTC; null if neither. */

@@ -1,13 +1,14 @@
 package io.wayfinder.store.journey;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.wayfinder.core.generate.JourneyCatalog;
 import io.wayfinder.core.journey.definition.CatalogDefinitions;
 import io.wayfinder.core.journey.definition.JourneyDefinition;
+import io.wayfinder.store.json.JsonInputErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ public final class DefinitionFiles {
     ObjectMapper m = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON;
     try {
       return fromTree(m.readTree(Files.readAllBytes(file)));
-    } catch (com.fasterxml.jackson.core.JacksonException e) {
+    } catch (JacksonException e) {
       throw new IllegalArgumentException(file + ": " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new IllegalArgumentException(file + ": cannot read (" + e.getMessage() + ")");
@@ -45,8 +46,10 @@ public final class DefinitionFiles {
       JsonNode tree = JSON.readTree(json);
       if (tree == null || !tree.isObject()) throw new IllegalArgumentException("body: expected a journey definition object");
       return one(tree);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException(JsonInputErrors.describe(e));
     } catch (IOException e) {
-      throw new IllegalArgumentException("body: not valid JSON (" + e.getMessage() + ")");
+      throw new IllegalArgumentException("body: unreadable (" + e.getMessage() + ")");
     }
   }
 
@@ -73,11 +76,8 @@ public final class DefinitionFiles {
   private static <T> T convert(JsonNode n, Class<T> type) {
     try {
       return JSON.treeToValue(n, type);
-    } catch (ValueInstantiationException e) {
-      Throwable cause = e.getCause();
-      throw new IllegalArgumentException(cause != null ? cause.getMessage() : e.getOriginalMessage());
-    } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new IllegalArgumentException("journey definition: " + e.getOriginalMessage());
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException(JsonInputErrors.describe(e));
     }
   }
 
