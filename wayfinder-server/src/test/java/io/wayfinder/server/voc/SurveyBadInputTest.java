@@ -91,6 +91,9 @@ class SurveyBadInputTest {
   @Test
   void aBadSurveyDefinitionNamesTheField() {
     assertProblem(t.api("POST", "/api/surveys", "{\"id\": \"Bad Id\", \"name\": \"x\", \"questions\": []}"), 400, "id must be");
+    var malformed = t.api("POST", "/api/surveys", "{\"id\": \"s\", \"name\": ");
+    assertProblem(malformed, 400, "body: malformed JSON at line 1");
+    assertThat(malformed.body()).doesNotContain("Source", "REDACTED");
     assertProblem(t.api("POST", "/api/surveys", SurveyFixtures.deliverySurvey("t2", "{\"event\": \"X\", \"samplePercent\": 0}")),
         400, "trigger.samplePercent");
     assertProblem(t.api("POST", "/api/surveys", SurveyFixtures.deliverySurvey("link_nps", "null")), 409, "exists already");

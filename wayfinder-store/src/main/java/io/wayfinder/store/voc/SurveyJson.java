@@ -9,6 +9,7 @@ import io.wayfinder.core.voc.survey.QuestionType;
 import io.wayfinder.core.voc.survey.SurveyDefinition;
 import io.wayfinder.core.voc.survey.SurveyLevel;
 import io.wayfinder.core.voc.survey.SurveyTrigger;
+import io.wayfinder.store.json.JsonInputErrors;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -29,6 +30,8 @@ public final class SurveyJson {
     JsonNode root;
     try {
       root = MAPPER.readTree(json);
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new IllegalArgumentException(JsonInputErrors.describe(e));
     } catch (IOException e) {
       throw new IllegalArgumentException("body: not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
     }
