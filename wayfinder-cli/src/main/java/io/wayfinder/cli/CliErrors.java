@@ -34,7 +34,7 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
 
   /** What the user needs to read; an unexpected exception keeps its type, the one clue there is. */
   static String message(Throwable e) {
-    boolean explained = e instanceof CliException || e instanceof EventLogException
+    boolean explained = e instanceof CliException || e instanceof EventLogException || e instanceof RemoteProblem
         || e instanceof IllegalArgumentException || e instanceof IllegalStateException || e instanceof StoreException;
     if (explained && e.getMessage() != null) return e.getMessage();
     if (e instanceof UncheckedIOException u) return message(u.getCause());

@@ -61,7 +61,8 @@ final class LocalBackend implements Backend {
   @Override
   public JsonNode importFile(Path file, ImportSpec spec, ProgressBar progress) {
     try (EventWriter writer = new EventWriter(db)) {
-      return Json.MAPPER.valueToTree(new Importer(writer, new SourceStore(db)).run(file, spec, progress::update));
+      Importer importer = new Importer(writer, new SourceStore(db), ImportCommand.FLAGS);
+      return Json.MAPPER.valueToTree(importer.run(file, spec, progress::update));
     }
   }
 

@@ -35,6 +35,7 @@ class CommandErrorsTest {
         List.of("feedback", "import", "JUNK", "--customer-column", "1", "--rating-column", "2", "--scale", "5", "--data", "DATA"),
         List.of("sentiment", "JUNK", "--text-column", "1"),
         List.of("clv", "fit", "--transactions", "JUNK", "--calibration-end", "2020-01-01", "--model", "bgnbd"),
+        List.of("import", "JUNK", "--data", "DATA"),
         List.of("discover", "JUNK"));
   }
 
