@@ -81,8 +81,13 @@ final class RemoteBackend implements Backend {
   }
 
   @Override
-  public JsonNode importFeedback(JsonNode request) {
-    return call("POST", "/api/feedback", HttpRequest.BodyPublishers.ofString(request.toString()));
+  public JsonNode importFeedback(Path file, ObjectNode request) {
+    ObjectNode named = request.deepCopy().put("filename", file.getFileName().toString());
+    try {
+      return call("POST", "/api/feedback", HttpRequest.BodyPublishers.ofString(named.toString()));
+    } catch (RemoteProblem problem) {
+      throw problem.asLocal(file.toString(), UnaryOperator.identity());
+    }
   }
 
   @Override

@@ -49,6 +49,15 @@ class CommandErrorsTest {
     assertThat(r.err()).matches(Pattern.quote("wayfinder: " + junk) + ":\\d+: not UTF-8 text \\(byte 0x[0-9A-F]{2} at column \\d+\\)\\R");
   }
 
+  @Test
+  void anUnknownKpiListsTheValuesKpiAccepts() throws IOException {
+    Path reviews = Files.writeString(dir.resolve("reviews.csv"), "customer,stars\nc1,5\n");
+    CliRun r = CliRun.of("feedback", "import", reviews.toString(), "--customer-column", "customer", "--rating-column", "stars",
+        "--kpi", "bogus", "--data", dir.resolve("data").toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("wayfinder: --kpi: expected one of csat, nps, ces, none, got 'bogus'" + System.lineSeparator());
+  }
+
   @CommandLine.Command(name = "boom")
   static final class Boom implements Runnable {
     @Override

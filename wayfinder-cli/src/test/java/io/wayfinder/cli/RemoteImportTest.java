@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code import} through a running server fails with exactly the line it prints on a data
- * directory: the user's path, the CLI's flags, never the server's spool path.
+ * {@code import} and {@code feedback import} through a running server fail with exactly the line
+ * they print on a data directory: the user's path, the CLI's flags, never the server's spool path.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RemoteImportTest {
@@ -39,6 +39,8 @@ class RemoteImportTest {
     Files.copy(dir.resolve("orders.csv"), dir.resolve("orders.xyz"));
     Files.write(dir.resolve("latin1.csv"), "customer,event,when\nc1,Order,2025-01-01T10:00:00Z\nc2,Ord\u00e9r,2025-01-01T11:00:00Z\n"
         .getBytes(StandardCharsets.ISO_8859_1));
+    Files.writeString(dir.resolve("reviews.csv"), "id,customer,stars\nr1,c1,5\nr2,c2,9\n");
+    Files.writeString(dir.resolve("unrated.csv"), "id,customer,stars\nr1,c1,5\nr2,c2,lots\n");
   }
 
   @AfterAll
@@ -74,7 +76,13 @@ class RemoteImportTest {
         Arguments.of("a file name that tells no format", new String[] {"import", dir.resolve("orders.xyz").toString()},
             dir.resolve("orders.xyz") + ": cannot tell the format from the file name; give it with --format (csv, jsonl, xes or parquet)"),
         Arguments.of("a file that is not UTF-8", with(new String[] {"import", dir.resolve("latin1.csv").toString()}, columns),
-            dir.resolve("latin1.csv") + ":3: not UTF-8 text (byte 0xE9 at column 7)"));
+            dir.resolve("latin1.csv") + ":3: not UTF-8 text (byte 0xE9 at column 7)"),
+        Arguments.of("a rating off the scale", new String[] {"feedback", "import", dir.resolve("reviews.csv").toString(),
+            "--customer-column", "customer", "--rating-column", "stars", "--scale", "5"},
+            dir.resolve("reviews.csv") + ":3 [rating]: rating must be a whole number 1–5, got 9.0"),
+        Arguments.of("a rating that is no number", new String[] {"feedback", "import", dir.resolve("unrated.csv").toString(),
+            "--customer-column", "customer", "--rating-column", "stars", "--scale", "5"},
+            dir.resolve("unrated.csv") + ":3 [rating]: a number, got 'lots'"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The import API calls a file by the client's name, never by a path of the server's: {@code POST
- * /api/imports} by {@code filename} ("upload" without one). Hints and errors name the API's own
- * parameters.
+ * The import APIs call a file by the client's name, never by a path of the server's: {@code POST
+ * /api/imports} by {@code filename} ("upload" without one), {@code POST /api/feedback} by its body's
+ * {@code filename} ("request" without one). Hints and errors name the API's own parameters.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImportApiTest {
@@ -79,5 +79,33 @@ class ImportApiTest {
         .isEqualTo("orders.txt: cannot tell the format from the file name; give it with the format parameter (csv, jsonl, xes or parquet)");
     assertThat(post("filename=../orders.csv", ORDERS, 400).get("detail").asText()).startsWith("filename: ");
     assertThat(post("filename=orders.csv&format=xlsx", ORDERS, 400).get("detail").asText()).startsWith("format: 'xlsx'");
+  }
+
+  private JsonNode problem(String body) throws Exception {
+    HttpResponse<String> r = t.api("POST", "/api/feedback", body);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    return JsonSupport.MAPPER.readTree(r.body());
+  }
+
+  @Test
+  void feedbackErrorsNameTheFileTheClientReadAndTheLineOfTheItem() throws Exception {
+    String items = "\"items\": [{\"line\": 2, \"customer\": \"c1\", \"rating\": 5}, {\"line\": 3, \"customer\": \"c2\", \"rating\": 9}]";
+    JsonNode named = problem("{\"filename\": \"reviews.csv\", \"scale\": {\"max\": 5}, " + items + "}");
+    assertThat(named.get("detail").asText()).isEqualTo("reviews.csv:3 [rating]: rating must be a whole number 1–5, got 9.0");
+    assertThat(named.get("errors").get(0).get("index").asInt()).isEqualTo(3);
+    JsonNode unnamed = problem("{\"scale\": {\"max\": 5}, \"items\": [{\"customer\": \"c1\", \"rating\": \"lots\"}]}");
+    assertThat(unnamed.get("detail").asText()).isEqualTo("request:1 [rating]: a number, got 'lots'");
+    assertThat(problem("{\"filename\": \"/srv/reviews.csv\", \"scale\": {\"max\": 5}, " + items + "}").get("detail").asText())
+        .startsWith("filename: ");
+  }
+
+  @Test
+  void anUnknownFeedbackKpiListsTheAcceptedValues() throws Exception {
+    JsonNode p = problem("{\"scale\": {\"max\": 5}, \"kpi\": \"bogus\", \"items\": []}");
+    assertThat(p.get("detail").asText()).isEqualTo("kpi: expected one of csat, nps, ces, none, got 'bogus'");
+    HttpResponse<String> none = t.api("POST", "/api/feedback",
+        "{\"scale\": {\"max\": 5}, \"kpi\": \"none\", \"items\": [{\"customer\": \"c1\", \"rating\": 4}]}");
+    assertThat(none.statusCode()).as(none.body()).isEqualTo(200);
+    assertThat(JsonSupport.MAPPER.readTree(none.body()).get("withKpiScore").asInt()).isZero();
   }
 }
