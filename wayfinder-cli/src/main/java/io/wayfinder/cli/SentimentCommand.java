@@ -78,6 +78,7 @@ final class SentimentCommand implements Callable<Integer> {
           golds.add(parseGold(gold.in(row, table.file()), row.line()));
         }
       }
+      table.requireRows();
     }
     if (gold != null) printEvaluation(out, SentimentEvaluation.of(compound.build().toArray(), golds.build().toArray(), goldScale));
     out.flush();

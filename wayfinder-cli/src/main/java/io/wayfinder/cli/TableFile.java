@@ -47,6 +47,7 @@ final class TableFile implements Closeable {
   private final Utf8Lines in;
   private List<String> header;
   private long line;
+  private long rows;
 
   private TableFile(Path path, Format format, Utf8Lines in) {
     this.file = path.toString();
@@ -59,6 +60,7 @@ final class TableFile implements Closeable {
     if (hasHeader && format != Format.JSONL) {
       Row first = t.next();
       t.header = first == null ? List.of() : first.values();
+      t.rows = 0;
     }
     return t;
   }
@@ -76,6 +78,7 @@ final class TableFile implements Closeable {
       if (text == null) return null;
     } while (text.isBlank());
     long at = line;
+    rows++;
     return switch (format) {
       case TSV -> new Row(at, header, List.of(text.split("\t", -1)));
       case CSV -> new Row(at, header, csv(text));
@@ -134,6 +137,16 @@ final class TableFile implements Closeable {
     }
     out.add(cell.toString());
     return out;
+  }
+
+  /**
+   * Fails when {@link #next()} found no record. Commands that analyse a file refuse an empty one,
+   * as {@code clv fit} does, rather than print nothing and exit 0.
+   */
+  void requireRows() {
+    if (rows > 0) return;
+    throw new EventLogException(file, 0, null, in.line() == 0 ? "the file is empty: no rows"
+        : "no rows (only a header or blank lines)");
   }
 
   @Override

@@ -50,6 +50,22 @@ class CommandErrorsTest {
   }
 
   @Test
+  void sentimentOfAFileWithoutRowsFailsAsClvFitDoes() throws IOException {
+    Path empty = Files.writeString(dir.resolve("empty.csv"), "");
+    Path header = Files.writeString(dir.resolve("header.csv"), "text\n\n");
+    CliRun none = CliRun.of("sentiment", empty.toString(), "--text-column", "1");
+    assertThat(none.exit()).isEqualTo(1);
+    assertThat(none.out()).isEmpty();
+    assertThat(none.err()).isEqualTo("wayfinder: " + empty + ": the file is empty: no rows" + System.lineSeparator());
+    CliRun headerOnly = CliRun.of("sentiment", header.toString(), "--text-column", "text");
+    assertThat(headerOnly.exit()).isEqualTo(1);
+    assertThat(headerOnly.err()).isEqualTo("wayfinder: " + header + ": no rows (only a header or blank lines)" + System.lineSeparator());
+    CliRun clv = CliRun.of("clv", "fit", "--transactions", empty.toString(), "--calibration-end", "2020-01-01", "--model", "bgnbd");
+    assertThat(clv.exit()).isEqualTo(1);
+    assertThat(clv.err()).startsWith("wayfinder: " + empty + ": the file is empty");
+  }
+
+  @Test
   void anUnknownKpiListsTheValuesKpiAccepts() throws IOException {
     Path reviews = Files.writeString(dir.resolve("reviews.csv"), "customer,stars\nc1,5\n");
     CliRun r = CliRun.of("feedback", "import", reviews.toString(), "--customer-column", "customer", "--rating-column", "stars",
