@@ -94,4 +94,22 @@ class CommandErrorsTest {
     assertThat(traced.exit()).isEqualTo(1);
     assertThat(traced.err()).contains("at io.wayfinder.cli.CommandErrorsTest$Boom.run");
   }
+
+  @Test
+  void everyCommandIsListedByACompleteSentence() {
+    List<String> fragments = new ArrayList<>();
+    collectFragments(Main.commandLine(), fragments);
+    assertThat(fragments).isEmpty();
+    String help = Main.commandLine().getUsageMessage();
+    assertThat(help).contains("Segment-shaped JSON Lines.").contains("one score per");
+  }
+
+  /** The commands whose first description line, all that a command list shows, is not a sentence. */
+  private static void collectFragments(CommandLine cl, List<String> out) {
+    String[] description = cl.getCommandSpec().usageMessage().description();
+    if (description.length > 0 && !description[0].strip().endsWith(".")) {
+      out.add(cl.getCommandSpec().qualifiedName() + ": " + description[0]);
+    }
+    cl.getSubcommands().values().forEach(sub -> collectFragments(sub, out));
+  }
 }
