@@ -1,6 +1,7 @@
 package io.wayfinder.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wayfinder.store.imports.ImportSpec;
 import java.nio.file.Path;
 
@@ -22,8 +23,11 @@ interface Backend extends AutoCloseable {
 
   JsonNode importFile(Path file, ImportSpec spec, ProgressBar progress);
 
-  /** Imports feedback items, shaped as the body of {@code POST /api/feedback}. */
-  JsonNode importFeedback(JsonNode request);
+  /**
+   * Imports feedback items read from {@code file}, shaped as the body of {@code POST /api/feedback};
+   * errors name {@code file} as the user gave it.
+   */
+  JsonNode importFeedback(Path file, ObjectNode request);
 
   /** Stores a journey definition (create or replace); answers the stored definition. */
   JsonNode saveJourney(JsonNode definition);

@@ -3,6 +3,7 @@ package io.wayfinder.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wayfinder.server.voc.FeedbackRoutes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ final class FeedbackCommand {
 
     @Option(names = "--scale", defaultValue = "5", paramLabel = "MAX|MIN-MAX",
         description = "rating scale: 5 means 1-5, 10 means 1-10, or give 0-10 (default: ${DEFAULT-VALUE})") String scale;
-    @Option(names = "--kpi", paramLabel = "KPI", description = "csat, nps, ces or none (default: what the scale fits)") String kpi;
+    @Option(names = "--kpi", paramLabel = "KPI", description = "csat, nps, ces or none: the KPI the ratings count towards (default: what the scale fits)") String kpi;
     @Option(names = "--kind", defaultValue = "review", description = "review, ticket, call_note ... (default: ${DEFAULT-VALUE})") String kind;
     @Option(names = "--channel", defaultValue = "review", description = "channel of the feedback (default: ${DEFAULT-VALUE})") String channel;
     @Option(names = "--source", defaultValue = "feedback-import", description = "source recorded on the events (default: ${DEFAULT-VALUE})") String source;
@@ -50,6 +51,7 @@ final class FeedbackCommand {
     public Integer call() throws IOException {
       if (!Files.isRegularFile(file)) throw new CliException(file + ": no such file");
       if (ratingColumn == null && textColumn == null) throw new CliException("give --rating-column, --text-column or both");
+      FeedbackRoutes.kpi(kpi, "--kpi"); // checked here, or the error would name the API's field, kpi
       ObjectNode request = Json.MAPPER.createObjectNode().put("kind", kind).put("channel", channel).put("source", source);
       int[] range = range(scale);
       request.putObject("scale").put("min", range[0]).put("max", range[1]);
@@ -75,7 +77,7 @@ final class FeedbackCommand {
       }
       JsonNode result;
       try (Backend b = target.open()) {
-        result = b.importFeedback(request);
+        result = b.importFeedback(file, request);
       }
       if (json) {
         System.out.println(Json.pretty(result));

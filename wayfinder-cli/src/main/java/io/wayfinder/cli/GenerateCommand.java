@@ -25,9 +25,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
+    // picocli lists a command by the first line of its description: keep that line a whole sentence
     description = {
-      "Writes a synthetic but believable multi-channel data set as Segment-shaped JSON Lines,",
-      "plus <out>.truth.json (the planted problems) and <out>.journeys.json (the journeys)."
+      "Writes a synthetic but believable multi-channel data set as Segment-shaped JSON Lines.",
+      "Beside it go <out>.truth.json (the planted problems) and <out>.journeys.json (the journeys)."
     })
 final class GenerateCommand implements Callable<Integer> {
   /** Below this many customers the run is too short for a progress line to help. */

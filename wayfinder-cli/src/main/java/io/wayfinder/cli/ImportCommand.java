@@ -3,6 +3,7 @@ package io.wayfinder.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wayfinder.core.eventlog.ColumnMapping;
 import io.wayfinder.store.imports.ImportFormat;
+import io.wayfinder.store.imports.ImportSettingNames;
 import io.wayfinder.store.imports.ImportSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,10 @@ import picocli.CommandLine.Parameters;
         "All or nothing by default: a bad row stops the import, names its line and field, and stores nothing.",
         "With --on-error skip the good rows are imported and the bad ones written to the reject file."})
 final class ImportCommand implements Callable<Integer> {
+  /** The flags below, as the importer's messages name them. */
+  static final ImportSettingNames FLAGS =
+      new ImportSettingNames("--customer", "--activity", "--timestamp", "--format", "--source", "--channel");
+
   @Mixin TargetOptions target;
 
   @Parameters(index = "0", description = "The file to import.")
@@ -61,7 +66,7 @@ final class ImportCommand implements Callable<Integer> {
     if (!Files.isRegularFile(file)) throw new CliException(file + ": no such file");
     boolean skip = onError.equals("skip");
     Path rejects = skip ? (rejectFile != null ? rejectFile : Path.of(file + ".rejects.csv")) : null;
-    ImportSpec spec = new ImportSpec(format == null ? null : ImportFormat.parse(format),
+    ImportSpec spec = new ImportSpec(format == null ? null : ImportFormat.parse(format, FLAGS.format()),
         ColumnMapping.of(customer, activity, timestamp), channelColumn, source, channel, skip, rejects);
     ProgressBar bar = new ProgressBar(System.err, estimateRows(file), System.console() != null && !json);
     JsonNode result;

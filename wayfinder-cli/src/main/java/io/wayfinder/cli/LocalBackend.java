@@ -1,6 +1,7 @@
 package io.wayfinder.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wayfinder.server.predict.PredictionRoutes;
 import io.wayfinder.server.voc.FeedbackRoutes;
 import io.wayfinder.store.predict.ChurnService;
@@ -61,15 +62,17 @@ final class LocalBackend implements Backend {
   @Override
   public JsonNode importFile(Path file, ImportSpec spec, ProgressBar progress) {
     try (EventWriter writer = new EventWriter(db)) {
-      return Json.MAPPER.valueToTree(new Importer(writer, new SourceStore(db)).run(file, spec, progress::update));
+      Importer importer = new Importer(writer, new SourceStore(db), ImportCommand.FLAGS);
+      return Json.MAPPER.valueToTree(importer.run(file, spec, progress::update));
     }
   }
 
   @Override
-  public JsonNode importFeedback(JsonNode request) {
+  public JsonNode importFeedback(Path file, ObjectNode request) {
+    String name = file.toString();
     try (EventWriter writer = new EventWriter(db)) {
-      return Json.MAPPER.valueToTree(new FeedbackImport(writer).run(FeedbackRoutes.items(request.get("items")),
-          FeedbackRoutes.spec(request), "file"));
+      return Json.MAPPER.valueToTree(new FeedbackImport(writer).run(FeedbackRoutes.items(request.get("items"), name),
+          FeedbackRoutes.spec(request), name));
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage());
     }

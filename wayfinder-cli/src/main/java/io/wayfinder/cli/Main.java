@@ -1,5 +1,6 @@
 package io.wayfinder.cli;
 
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,10 +41,15 @@ public final class Main implements Runnable {
 
   /** The configured command line, shared by {@link #main} and tests. */
   public static CommandLine commandLine() {
+    return commandLine(System.getenv());
+  }
+
+  /** The command line as configured by the environment {@code env}. */
+  static CommandLine commandLine(Map<String, String> env) {
     CommandLine cl = new CommandLine(new Main());
-    cl.setExecutionExceptionHandler(new CliErrors());
+    cl.setExecutionExceptionHandler(new CliErrors(env));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setDefaultValueProvider(new ConfigDefaults(System.getenv()));
+    cl.setDefaultValueProvider(new ConfigDefaults(env));
     return cl;
   }
 

@@ -1,6 +1,9 @@
 package io.wayfinder.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wayfinder.server.api.ImportRoutes;
+import io.wayfinder.store.imports.ImportSettingNames;
 import io.wayfinder.store.imports.ImportSpec;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -12,7 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /** A running server, through its management API. */
@@ -45,29 +50,44 @@ final class RemoteBackend implements Backend {
     return call("GET", "/api/profiles/" + encode(ref) + "?timeline=" + timeline, null);
   }
 
+  /**
+   * Sends the file under its name only. The server's errors name that and its query parameters;
+   * they are told back about the path the user gave and in the CLI's flags, so the line printed is
+   * the one a local import prints.
+   */
   @Override
   public JsonNode importFile(Path file, ImportSpec spec, ProgressBar progress) {
+    ImportSettingNames p = ImportRoutes.PARAMETERS;
     Map<String, String> q = new LinkedHashMap<>();
     q.put("filename", file.getFileName().toString());
-    if (spec.format() != null) q.put("format", spec.format().name().toLowerCase());
-    q.put("case", spec.mapping().caseColumn());
-    q.put("activity", spec.mapping().activityColumn());
-    q.put("timestamp", spec.mapping().timestampColumn());
+    if (spec.format() != null) q.put(p.format(), spec.format().name().toLowerCase(Locale.ROOT));
+    q.put(p.customer(), spec.mapping().caseColumn());
+    q.put(p.activity(), spec.mapping().activityColumn());
+    q.put(p.timestamp(), spec.mapping().timestampColumn());
     q.put("channelColumn", spec.channelColumn());
-    q.put("source", spec.sourceName());
-    q.put("channel", spec.channel());
+    q.put(p.source(), spec.sourceName());
+    q.put(p.channel(), spec.channel());
     q.put("onError", spec.skipBadRows() ? "skip" : "fail");
     String query = q.entrySet().stream().map(e -> e.getKey() + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+    UnaryOperator<String> reword = m -> p.reword(m, ImportCommand.FLAGS);
     try {
-      return call("POST", "/api/imports?" + query, HttpRequest.BodyPublishers.ofFile(file));
+      JsonNode result = call("POST", "/api/imports?" + query, HttpRequest.BodyPublishers.ofFile(file));
+      return ((ObjectNode) result).put("file", file.toString());
     } catch (java.io.FileNotFoundException e) {
       throw new CliException(file + ": no such file");
+    } catch (RemoteProblem problem) {
+      throw problem.asLocal(file.toString(), reword);
     }
   }
 
   @Override
-  public JsonNode importFeedback(JsonNode request) {
-    return call("POST", "/api/feedback", HttpRequest.BodyPublishers.ofString(request.toString()));
+  public JsonNode importFeedback(Path file, ObjectNode request) {
+    ObjectNode named = request.deepCopy().put("filename", file.getFileName().toString());
+    try {
+      return call("POST", "/api/feedback", HttpRequest.BodyPublishers.ofString(named.toString()));
+    } catch (RemoteProblem problem) {
+      throw problem.asLocal(file.toString(), UnaryOperator.identity());
+    }
   }
 
   @Override
@@ -111,7 +131,7 @@ final class RemoteBackend implements Backend {
     }
   }
 
-  /** The body of a successful answer; a problem answer becomes a CliException with its detail. */
+  /** The body of a successful answer; a problem answer becomes a {@link RemoteProblem}. */
   private String send(String method, String path, HttpRequest.BodyPublisher body) {
     HttpRequest req = HttpRequest.newBuilder(URI.create(base + path))
         .header("Authorization", "Bearer " + token)
@@ -121,13 +141,7 @@ final class RemoteBackend implements Backend {
       HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() >= 400) {
         JsonNode json = r.body().isBlank() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(r.body());
-        String detail = json.path("detail").asText(r.body());
-        JsonNode errors = json.path("errors");
-        if (errors.isArray() && !errors.isEmpty() && errors.get(0).path("index").asInt(-1) > 0
-            && path.startsWith("/api/imports")) {
-          detail = detail + " (line " + errors.get(0).path("index").asInt() + ")";
-        }
-        throw new CliException("server answered " + r.statusCode() + ": " + detail);
+        throw new RemoteProblem(r.statusCode(), json.path("detail").asText(r.body()), json.get("errors"));
       }
       return r.body();
     } catch (ConnectException e) {

@@ -23,11 +23,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sentiment",
     mixinStandardHelpOptions = true,
+    // picocli lists a command by the first line of its description: keep that line a whole sentence
     description = {
-      "Scores a text column with VADER. With --gold-column, prints the Pearson correlation and",
-      "3-class accuracy (±0.05) against human ratings divided by --gold-scale; otherwise one score",
-      "per row. Columns: 1-based numbers or header names. The first row is a header when --header",
-      "is given, or when a column is given by name (unless --no-header). JSONL fields are columns."
+      "Scores the sentiment of a text column with VADER, one score per row.",
+      "With --gold-column, prints instead the Pearson correlation and 3-class accuracy (±0.05)",
+      "against human ratings divided by --gold-scale. Columns: 1-based numbers or header names.",
+      "The first row is a header when --header is given, or when a column is given by name",
+      "(unless --no-header). JSONL fields are columns. A file without rows is an error."
     })
 final class SentimentCommand implements Callable<Integer> {
 
@@ -78,6 +80,7 @@ final class SentimentCommand implements Callable<Integer> {
           golds.add(parseGold(gold.in(row, table.file()), row.line()));
         }
       }
+      table.requireRows();
     }
     if (gold != null) printEvaluation(out, SentimentEvaluation.of(compound.build().toArray(), golds.build().toArray(), goldScale));
     out.flush();

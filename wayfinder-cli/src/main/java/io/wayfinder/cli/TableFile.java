@@ -4,12 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wayfinder.core.eventlog.EventLogException;
-import java.io.BufferedReader;
+import io.wayfinder.core.eventlog.Utf8Lines;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,7 +17,8 @@ import java.util.Map;
 /**
  * Reads a table one record at a time from TSV (split on tabs, quotes are ordinary characters),
  * CSV (RFC 4180: quoted fields may hold commas, doubled quotes and line breaks) or JSON Lines (one
- * object per line; its field names are the column names).
+ * object per line; its field names are the column names). The text must be UTF-8: a bad byte is
+ * an error naming its line and column.
  */
 final class TableFile implements Closeable {
 
@@ -46,27 +44,23 @@ final class TableFile implements Closeable {
 
   private final String file;
   private final Format format;
-  private final BufferedReader in;
+  private final Utf8Lines in;
   private List<String> header;
   private long line;
+  private long rows;
 
-  private TableFile(Path path, Format format, BufferedReader in) {
+  private TableFile(Path path, Format format, Utf8Lines in) {
     this.file = path.toString();
     this.format = format;
     this.in = in;
   }
 
   static TableFile open(Path path, Format format, boolean hasHeader) throws IOException {
-    BufferedReader in;
-    try {
-      in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new CliException("no such file: " + path);
-    }
-    TableFile t = new TableFile(path, format, in);
+    TableFile t = new TableFile(path, format, Utf8Lines.open(path));
     if (hasHeader && format != Format.JSONL) {
       Row first = t.next();
       t.header = first == null ? List.of() : first.values();
+      t.rows = 0;
     }
     return t;
   }
@@ -84,6 +78,7 @@ final class TableFile implements Closeable {
       if (text == null) return null;
     } while (text.isBlank());
     long at = line;
+    rows++;
     return switch (format) {
       case TSV -> new Row(at, header, List.of(text.split("\t", -1)));
       case CSV -> new Row(at, header, csv(text));
@@ -142,6 +137,16 @@ final class TableFile implements Closeable {
     }
     out.add(cell.toString());
     return out;
+  }
+
+  /**
+   * Fails when {@link #next()} found no record. Commands that analyse a file refuse an empty one,
+   * as {@code clv fit} does, rather than print nothing and exit 0.
+   */
+  void requireRows() {
+    if (rows > 0) return;
+    throw new EventLogException(file, 0, null, in.line() == 0 ? "the file is empty: no rows"
+        : "no rows (only a header or blank lines)");
   }
 
   @Override

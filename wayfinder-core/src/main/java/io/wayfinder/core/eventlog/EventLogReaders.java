@@ -4,8 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -48,7 +46,8 @@ public final class EventLogReaders {
       if (base.endsWith(".xes")) {
         return new XesEventLogReader(file, in, mapping);
       }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+      // strict UTF-8: a Latin-1 byte is an error naming its line, never a silent U+FFFD
+      BufferedReader reader = new BufferedReader(new Utf8Lines(in, file).asReader(), 1 << 16);
       return new CsvEventLogReader(file, reader, mapping);
     } catch (RuntimeException e) {
       closeQuietly(in); // a bad header must not leak the file handle

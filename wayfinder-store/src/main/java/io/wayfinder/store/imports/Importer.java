@@ -7,10 +7,8 @@ import io.wayfinder.core.eventlog.EventLogException;
 import io.wayfinder.core.eventlog.EventLogReaders;
 import io.wayfinder.store.collect.EventWriter;
 import io.wayfinder.store.sources.SourceStore;
-import java.io.BufferedReader;
+import io.wayfinder.core.eventlog.Utf8Lines;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,16 +30,49 @@ public final class Importer {
 
   private final EventWriter writer;
   private final SourceStore sources;
+  private final ImportSettingNames names;
 
-  public Importer(EventWriter writer, SourceStore sources) {
+  /** An importer whose messages name the settings as {@code names} spells them. */
+  public Importer(EventWriter writer, SourceStore sources, ImportSettingNames names) {
     this.writer = writer;
     this.sources = sources;
+    this.names = names;
   }
 
-  /** Imports {@code file}; {@code progress} receives the number of rows read so far, now and then. */
+  public Importer(EventWriter writer, SourceStore sources) {
+    this(writer, sources, ImportSettingNames.DEFAULT);
+  }
+
+  /** Imports {@code file}, named in results and errors as its path; see {@link #run(Path, String, ImportSpec, LongConsumer)}. */
   public ImportResult run(Path file, ImportSpec spec, LongConsumer progress) {
+    return run(file, file.toString(), spec, progress);
+  }
+
+  /**
+   * Imports {@code file}; {@code progress} receives the number of rows read so far, now and then.
+   * The result and every error call the file {@code name}, the name its user knows: a server
+   * imports an upload from its own spool directory, whose path is none of the client's business.
+   */
+  public ImportResult run(Path file, String name, ImportSpec spec, LongConsumer progress) {
+    FileLabel label = new FileLabel(file, name);
+    try {
+      return label.apply(runAt(file, spec, progress));
+    } catch (EventLogException e) {
+      throw label.apply(e);
+    }
+  }
+
+  private ImportResult runAt(Path file, ImportSpec spec, LongConsumer progress) {
     long start = System.nanoTime();
-    ImportFormat format = spec.format() != null ? spec.format() : ImportFormat.detect(file);
+    ImportFormat format = spec.format() != null ? spec.format() : ImportFormat.detect(file).orElseThrow(() ->
+        new EventLogException(file.toString(), 0, null, "cannot tell the format from the file name; give it with "
+            + ImportSettingNames.refer(names.format()) + " (csv, jsonl, xes or parquet)"));
+    if (SourceStore.nameProblem(spec.sourceName()) != null) {
+      throw new IllegalArgumentException(names.source() + ": " + SourceStore.nameProblem(spec.sourceName()));
+    }
+    if (SourceStore.channelProblem(spec.channel()) != null) {
+      throw new IllegalArgumentException(names.channel() + ": " + SourceStore.channelProblem(spec.channel()));
+    }
     Source source = sources.getOrCreate(spec.sourceName(), spec.channel());
     List<ImportResult.Reject> kept = new ArrayList<>();
     if (SqlTableImport.handles(format)) return runSql(file, format, spec, source, kept, start, progress);
@@ -91,7 +122,7 @@ public final class Importer {
       List<ImportResult.Reject> kept, long start, LongConsumer progress) {
     if (!Files.isRegularFile(file)) throw new EventLogException(file.toString(), 0, null, "no such file");
     try (RejectFile rejects = RejectFile.open(spec.rejectFile())) {
-      SqlTableImport sql = new SqlTableImport(file.toAbsolutePath().toString(), format, spec, source.name(),
+      SqlTableImport sql = new SqlTableImport(file.toAbsolutePath(), format, spec, names, source.name(),
           source.channel(), rejects, kept);
       WriteReceipt r = writer.runBulk(sql::run);
       progress.accept(sql.rows);
@@ -115,7 +146,8 @@ public final class Importer {
         try {
           var in = Files.newInputStream(file);
           var decoded = name.endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
-          yield new JsonlRows(name, new BufferedReader(new InputStreamReader(decoded, StandardCharsets.UTF_8), 1 << 16), source);
+          // strict UTF-8 as the collection API: a Latin-1 byte is an error, not a stored U+FFFD
+          yield new JsonlRows(name, new Utf8Lines(decoded, name), source);
         } catch (IOException e) {
           throw new EventLogException(name, 0, null, Files.exists(file) ? "cannot read: " + e.getMessage() : "no such file");
         }

@@ -10,7 +10,7 @@ import io.wayfinder.core.collect.Source;
 import io.wayfinder.core.collect.Violation;
 import io.wayfinder.core.eventlog.EventLogException;
 import io.wayfinder.store.collect.SegmentMessages;
-import java.io.BufferedReader;
+import io.wayfinder.core.eventlog.Utf8Lines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -19,13 +19,13 @@ import java.time.Instant;
 final class JsonlRows implements Rows {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final String file;
-  private final BufferedReader in;
+  private final Utf8Lines in;
   private final Source source;
   private final Instant receivedAt = Instant.now();
   private long line;
   private String lastCustomer;
 
-  JsonlRows(String file, BufferedReader in, Source source) {
+  JsonlRows(String file, Utf8Lines in, Source source) {
     this.file = file;
     this.in = in;
     this.source = source;

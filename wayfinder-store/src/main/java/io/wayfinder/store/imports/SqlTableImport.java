@@ -1,14 +1,22 @@
 package io.wayfinder.store.imports;
 
 import io.wayfinder.core.eventlog.EventLogException;
+import io.wayfinder.core.eventlog.Utf8Lines;
 import io.wayfinder.store.collect.BulkSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -21,9 +29,11 @@ import org.duckdb.DuckDBConnection;
  */
 final class SqlTableImport {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SqlTableImport.class);
+  private final Path path;
   private final String file;
   private final ImportFormat format;
   private final ImportSpec spec;
+  private final ImportSettingNames names;
   private final String sourceName;
   private final String defaultChannel;
   private final RejectFile rejects;
@@ -35,11 +45,13 @@ final class SqlTableImport {
   private long base;
   private static final String PARSED_TS = "__wf_ts";
 
-  SqlTableImport(String file, ImportFormat format, ImportSpec spec, String sourceName, String defaultChannel,
-      RejectFile rejects, List<ImportResult.Reject> kept) {
-    this.file = file;
+  SqlTableImport(Path path, ImportFormat format, ImportSpec spec, ImportSettingNames names, String sourceName,
+      String defaultChannel, RejectFile rejects, List<ImportResult.Reject> kept) {
+    this.path = path;
+    this.file = path.toString();
     this.format = format;
     this.spec = spec;
+    this.names = names;
     this.sourceName = sourceName;
     this.defaultChannel = defaultChannel;
     this.rejects = rejects;
@@ -56,9 +68,9 @@ final class SqlTableImport {
       st.execute("DROP TABLE IF EXISTS wf_map");
       String source = source();
       List<String> columns = columns(st, source);
-      String cs = require(columns, spec.mapping().caseColumn(), "case");
-      String act = require(columns, spec.mapping().activityColumn(), "activity");
-      String ts = require(columns, spec.mapping().timestampColumn(), "timestamp");
+      String cs = require(columns, spec.mapping().caseColumn(), "case", names.customer());
+      String act = require(columns, spec.mapping().activityColumn(), "activity", names.activity());
+      String ts = require(columns, spec.mapping().timestampColumn(), "timestamp", names.timestamp());
       stage(st, source, ts);
       long t1 = System.nanoTime();
       String ch = spec.channelColumn() != null && columns.contains(spec.channelColumn()) ? q(spec.channelColumn()) : null;
@@ -111,7 +123,7 @@ final class SqlTableImport {
       st.execute("CREATE TEMP TABLE wf_stage AS SELECT *, TRY_CAST(" + ts + " AS TIMESTAMPTZ) AS " + PARSED_TS
           + " FROM (" + source + ")");
     } catch (SQLException e) {
-      throw new EventLogException(file, lineOf(e.getMessage()), null, firstLine(e.getMessage()));
+      throw unreadable(e);
     }
     if (spec.skipBadRows() && format == ImportFormat.CSV) {
       try (ResultSet rs = st.executeQuery("SELECT line, column_name, error_message FROM reject_errors ORDER BY line")) {
@@ -157,12 +169,28 @@ final class SqlTableImport {
     if (kept.size() < 100) kept.add(new ImportResult.Reject(line, field, reason));
   }
 
-  private String require(List<String> columns, String column, String role) {
+  private String require(List<String> columns, String column, String role, String setting) {
     if (!columns.contains(column)) {
       throw new EventLogException(file, 1, column, "no " + role + " column '" + column + "' in the header " + columns
-          + " (name it with --" + (role.equals("case") ? "customer" : role) + ")");
+          + " (name it with " + ImportSettingNames.refer(setting) + ")");
     }
     return q(column);
+  }
+
+  /**
+   * A file DuckDB cannot read. Its message for bytes that are not UTF-8 says neither which byte
+   * nor where (and, while sniffing, not even that), so a CSV is checked line by line first.
+   */
+  private EventLogException unreadable(SQLException e) {
+    if (format == ImportFormat.CSV) {
+      try (InputStream in = Files.newInputStream(path)) {
+        boolean gzip = file.toLowerCase(Locale.ROOT).endsWith(".gz");
+        Utf8Lines.check(gzip ? new GZIPInputStream(in) : in, file);
+      } catch (IOException | UncheckedIOException notText) {
+        // not readable as text at all: DuckDB's own message is the better one
+      }
+    }
+    return new EventLogException(file, lineOf(e.getMessage()), null, firstLine(e.getMessage()));
   }
 
   private List<String> columns(Statement st, String source) throws SQLException {
@@ -170,7 +198,7 @@ final class SqlTableImport {
     try (ResultSet rs = st.executeQuery("DESCRIBE " + source)) {
       while (rs.next()) out.add(rs.getString(1));
     } catch (SQLException e) {
-      throw new EventLogException(file, lineOf(e.getMessage()), null, firstLine(e.getMessage()));
+      throw unreadable(e);
     }
     return out;
   }

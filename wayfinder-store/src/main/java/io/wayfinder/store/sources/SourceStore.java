@@ -32,12 +32,8 @@ public final class SourceStore {
 
   /** Creates a source with a fresh write key; names are unique. */
   public synchronized Source create(String name, String channel) {
-    if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("name: 1-100 letters, digits, spaces, '_', '.', '-', starting with a letter or digit");
-    }
-    if (channel == null || channel.isBlank() || channel.length() > 50) {
-      throw new IllegalArgumentException("channel: required, at most 50 characters (web, app, store, call_centre, email, partner, review, ...)");
-    }
+    if (nameProblem(name) != null) throw new IllegalArgumentException("name: " + nameProblem(name));
+    if (channelProblem(channel) != null) throw new IllegalArgumentException("channel: " + channelProblem(channel));
     if (byName(name).isPresent()) throw new IllegalStateException("a source named '" + name + "' exists already");
     byte[] key = new byte[16];
     RANDOM.nextBytes(key);
@@ -55,6 +51,18 @@ public final class SourceStore {
     }
     byWriteKey.put(s.writeKey(), s);
     return s;
+  }
+
+  /** What is wrong with a source name, or null if nothing; callers name the field as their users know it. */
+  public static String nameProblem(String name) {
+    return name != null && NAME.matcher(name).matches() ? null
+        : "1-100 letters, digits, spaces, '_', '.', '-', starting with a letter or digit";
+  }
+
+  /** What is wrong with a source's channel, or null if nothing. */
+  public static String channelProblem(String channel) {
+    return channel != null && !channel.isBlank() && channel.length() <= 50 ? null
+        : "required, at most 50 characters (web, app, store, call_centre, email, partner, review, ...)";
   }
 
   public Optional<Source> byWriteKey(String writeKey) {

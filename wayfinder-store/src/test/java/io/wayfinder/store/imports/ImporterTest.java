@@ -130,6 +130,72 @@ class ImporterTest {
     assertThat(r.customers()).isEqualTo(6);
   }
 
+  private ImportResult importAs(Path file, String name, ImportSettingNames names, ImportSpec spec) {
+    try (Database db = Database.open(dir.resolve("data")); EventWriter w = new EventWriter(db)) {
+      return new Importer(w, new SourceStore(db), names).run(file, name, spec, n -> {});
+    }
+  }
+
+  @Test
+  void aFileImportedUnderItsClientsNameIsCalledSoInResultsErrorsAndDatabaseMessages() throws Exception {
+    Path spooled = Files.createDirectories(dir.resolve("spool/upload-123")).resolve("orders.csv");
+    Files.copy(brokenCsv(), spooled);
+    assertThatThrownBy(() -> importAs(spooled, "orders.csv", ImportSettingNames.DEFAULT, ImportSpec.defaults()))
+        .isInstanceOf(EventLogException.class)
+        .hasMessage("orders.csv:4 [time:timestamp]: 'not a time' is not an ISO-8601 timestamp");
+    ImportResult r = importAs(spooled, "orders.csv", ImportSettingNames.DEFAULT, ImportSpec.defaults().skippingBadRows(null));
+    assertThat(r.file()).isEqualTo("orders.csv");
+    Path parquet = Files.writeString(spooled.resolveSibling("events.parquet"), "not parquet at all");
+    // DuckDB quotes the path it read in its own message
+    assertThatThrownBy(() -> importAs(parquet, "events.parquet", ImportSettingNames.DEFAULT, ImportSpec.defaults()))
+        .isInstanceOf(EventLogException.class)
+        .hasMessageStartingWith("events.parquet:")
+        .hasMessageNotContaining("spool");
+  }
+
+  @Test
+  void hintsAndSettingErrorsNameTheSettingsAsTheInterfaceInUseSpellsThem() throws Exception {
+    Path csv = brokenCsv();
+    ImportSpec spec = new ImportSpec(null, io.wayfinder.core.eventlog.ColumnMapping.of("customer", null, null),
+        "channel", "bulk-import", "other", false, null);
+    ImportSettingNames flags = new ImportSettingNames("--customer", "--activity", "--timestamp", "--format", "--source", "--channel");
+    String asParameter = messageOf(() -> importAs(csv, "b.csv", ImportSettingNames.DEFAULT, spec));
+    assertThat(asParameter).endsWith("(name it with the case parameter)");
+    String asFlag = messageOf(() -> importAs(csv, "b.csv", flags, spec));
+    assertThat(asFlag).endsWith("(name it with --customer)");
+    assertThat(ImportSettingNames.DEFAULT.reword(asParameter, flags)).isEqualTo(asFlag);
+
+    ImportSpec badSource = ImportSpec.defaults().withSource("bad name!!", "web");
+    assertThat(messageOf(() -> importAs(csv, "b.csv", ImportSettingNames.DEFAULT, badSource))).startsWith("source: 1-100 letters");
+    assertThat(messageOf(() -> importAs(csv, "b.csv", flags, badSource))).startsWith("--source: 1-100 letters");
+    Path unknown = Files.copy(csv, dir.resolve("b.txt"));
+    assertThat(messageOf(() -> importAs(unknown, "b.txt", flags, ImportSpec.defaults())))
+        .isEqualTo("b.txt: cannot tell the format from the file name; give it with --format (csv, jsonl, xes or parquet)");
+  }
+
+  @Test
+  void textThatIsNotUtf8IsRefusedAtItsLineRatherThanStoredGarbled() throws Exception {
+    Path csv = dir.resolve("latin1.csv");
+    Files.write(csv, "case:concept:name,concept:name,time:timestamp\nc1,Order,2025-01-01T10:00:00Z\nc2,Ord\u00e9r,2025-01-01T11:00:00Z\n"
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> importFile(csv, ImportSpec.defaults()))
+        .isInstanceOf(EventLogException.class).hasMessage(csv + ":3: not UTF-8 text (byte 0xE9 at column 7)");
+    Path jsonl = dir.resolve("latin1.jsonl");
+    Files.write(jsonl, "{\"type\":\"track\",\"event\":\"Caf\u00e9\",\"userId\":\"u1\"}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> importFile(jsonl, ImportSpec.defaults()))
+        .isInstanceOf(EventLogException.class).hasMessage(jsonl + ":1: not UTF-8 text (byte 0xE9 at column 29)");
+    assertThat(stats().events()).isZero();
+  }
+
+  private static String messageOf(Runnable r) {
+    try {
+      r.run();
+    } catch (RuntimeException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("no failure");
+  }
+
   private Path brokenCsv() throws Exception {
     Path csv = dir.resolve("broken.csv");
     Files.writeString(csv, """

@@ -2,10 +2,9 @@ package io.wayfinder.core.predict.clv.summary;
 
 import io.wayfinder.core.eventlog.EventLogException;
 import io.wayfinder.core.eventlog.Timestamps;
+import io.wayfinder.core.eventlog.Utf8Lines;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -100,14 +99,23 @@ public final class PurchaseFileReader {
    * @throws IOException if the file cannot be read
    */
   public static long read(Path file, Layout layout, Consumer<Purchase> sink) throws IOException {
-    String name = file.toString();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(in, name, layout, sink);
+    // strict UTF-8, line by line: a bad byte is reported with its line, not as a bare MalformedInputException
+    try (Utf8Lines in = Utf8Lines.open(file)) {
+      return read(in::readLine, file.toString(), layout, sink);
     }
   }
 
   /** Reads purchases from {@code in}; {@code name} is used in error messages. */
   public static long read(BufferedReader in, String name, Layout layout, Consumer<Purchase> sink) throws IOException {
+    return read(in::readLine, name, layout, sink);
+  }
+
+  /** Where the lines come from: a reader of decoded text, or a strict UTF-8 file. */
+  private interface LineSource {
+    String readLine() throws IOException;
+  }
+
+  private static long read(LineSource in, String name, Layout layout, Consumer<Purchase> sink) throws IOException {
     if (layout.usesNames() && layout.header() == Header.ABSENT) {
       throw new EventLogException(name, 0, null, "columns are given by name but the layout says the file has no header");
     }

@@ -9,11 +9,14 @@ import io.wayfinder.core.predict.clv.summary.PurchaseFileReader.Layout;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PurchaseFileReaderTest {
 
@@ -104,5 +107,14 @@ class PurchaseFileReaderTest {
     assertThat(failure("", Layout.DEFAULT).getMessage()).isEqualTo("t.csv: the file is empty: no purchases");
     assertThat(failure("id,date,amount\n\n", Layout.DEFAULT).getMessage())
         .isEqualTo("t.csv: no purchase lines (only a header, blanks or comments)");
+  }
+
+  @Test
+  void aFileThatIsNotUtf8NamesTheLineAndColumnOfTheFirstBadByte(@TempDir Path dir) throws IOException {
+    Path junk = dir.resolve("junk.csv");
+    Files.write(junk, new byte[] {'a', ',', '2', '0', '2', '4', '0', '1', '0', '1', ',', '1', '\n', 'b', ',', (byte) 0xFF, '\n'});
+    assertThatThrownBy(() -> PurchaseFileReader.read(junk, Layout.DEFAULT, p -> {}))
+        .isInstanceOf(EventLogException.class)
+        .hasMessage(junk + ":2: not UTF-8 text (byte 0xFF at column 3)");
   }
 }
