@@ -28,6 +28,7 @@ import java.util.concurrent.Future;
  * named by their user id when they have one.
  */
 public final class JourneyIndexLoader {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JourneyIndexLoader.class);
   private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_:.-]{1,64}");
 
   /** Row-range scans at once: DuckDB and the JDBC reads of one scan keep about one core busy. */
@@ -64,6 +65,7 @@ public final class JourneyIndexLoader {
     String tag = Long.toHexString(System.nanoTime());
     List<String> types = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(SCANS + 2);
+    long t0 = System.nanoTime();
     try (Connection c = db.connect(); Statement st = c.createStatement()) {
       st.execute("SET preserve_insertion_order = true");
       EventRows rows = EventRows.of(st);
@@ -90,6 +92,7 @@ public final class JourneyIndexLoader {
         dictionaries.add(dictionary(st, "SELECT unnest(enum_range(NULL::" + type + "))"));
         codeExprs.add("coalesce(CAST(enum_code(CAST(" + exprs.get(k) + " AS " + type + ")) AS INTEGER), -1)");
       }
+      long tDict = System.nanoTime();
       int[] caseOf = new int[n];
       long[] micros = new long[n];
       int[][] codes = new int[exprs.size()][n];
@@ -109,7 +112,9 @@ public final class JourneyIndexLoader {
         }));
       }
       for (Future<?> f : scans) get(f);
+      long tScan = System.nanoTime();
       CaseNames cases = get(names);
+      long tNames = System.nanoTime();
       if (rows.compactProfiles()) cases.codeOffsets(caseOf);
       String[] acts = dictionaries.get(0);
       Map<String, Column> props = new HashMap<>();
@@ -117,15 +122,28 @@ public final class JourneyIndexLoader {
       Column channels = new Column(dictionaries.get(1), codes[1]);
       Column touchpoints = new Column(dictionaries.get(2), codes[2]);
       JourneyIndex index = JourneyIndexBuilder.fromColumns(cases.names, caseOf, acts, codes[0], null, null, micros);
+      long tIndex = System.nanoTime();
       RevenueAndSurveys rs = get(extras);
-      return JourneyDataset.ofLoadOrder(index, channels, touchpoints, props, rs.revenue(), rs.surveys(),
-          traits(st, cases, index.caseCount()));
+      long tExtras = System.nanoTime();
+      Map<String, Column> traits = traits(st, cases, index.caseCount());
+      long tTraits = System.nanoTime();
+      JourneyDataset d = JourneyDataset.ofLoadOrder(index, channels, touchpoints, props, rs.revenue(), rs.surveys(), traits);
+      long tEnd = System.nanoTime();
+      log.debug("journey index loaded: {} events, {} cases, {} property columns in {} ms: dictionaries (DuckDB) {}, "
+          + "scan (DuckDB + JDBC reads) {}, then waiting for case names {}, index build (Java) {}, then waiting for revenue and surveys {}, "
+          + "traits {}, dataset columns (Java) {}", n, index.caseCount(), keys.size(), ms(tEnd - t0), ms(tDict - t0),
+          ms(tScan - tDict), ms(tNames - tScan), ms(tIndex - tNames), ms(tExtras - tIndex), ms(tTraits - tExtras), ms(tEnd - tTraits));
+      return d;
     } catch (SQLException e) {
       throw new StoreException("cannot load the journey index: " + e.getMessage(), e);
     } finally {
       pool.shutdownNow();
       dropTypes(types);
     }
+  }
+
+  private static long ms(long nanos) {
+    return nanos / 1_000_000;
   }
 
   private static <T> T get(Future<T> f) throws SQLException {
