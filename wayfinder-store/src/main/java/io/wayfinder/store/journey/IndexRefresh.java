@@ -13,6 +13,8 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Brings a loaded journey index up to date with what was written since, without reading the
@@ -22,6 +24,7 @@ import java.util.Map;
  * same version (tested); a full load is left for what is not an append.
  */
 final class IndexRefresh {
+  private static final Logger log = LoggerFactory.getLogger(IndexRefresh.class);
   /** Appending more than this share of the loaded events is left to a full load, which reads them encoded by DuckDB. */
   private static final int MAX_APPENDED_SHARE = 4;
   /** ... but a refresh of this many events always beats a full load. */
@@ -32,13 +35,19 @@ final class IndexRefresh {
   /** The index brought up to date, or null when only a full load can (or is cheaper). */
   static LoadedIndex refresh(Database db, LoadedIndex loaded) {
     long maxAppended = Math.max(MIN_MAX_APPENDED, loaded.version().events() / MAX_APPENDED_SHARE);
+    long t0 = System.nanoTime();
     LogDelta delta;
     try (Connection c = db.connect()) {
       delta = LogDelta.read(c, loaded, maxAppended);
     } catch (SQLException e) {
       throw new StoreException("cannot read what was written to the event log since the journey index was loaded: " + e.getMessage(), e);
     }
-    return delta == null ? null : apply(loaded, delta);
+    if (delta == null) return null;
+    long t1 = System.nanoTime();
+    LoadedIndex refreshed = apply(loaded, delta);
+    log.debug("journey index refreshed: {} events appended, {} merges, {} profiles touched; read {} ms, folded in {} ms",
+        delta.events().count(), delta.merges().size(), delta.touched().length, (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+    return refreshed;
   }
 
   static LoadedIndex apply(LoadedIndex loaded, LogDelta delta) {

@@ -33,8 +33,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntPredicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Journey analytics over the store: keeps the loaded journey index in memory, and answers
@@ -49,7 +47,6 @@ import org.slf4j.LoggerFactory;
  * builds a new one), so queries never see a half-built index.
  */
 public final class JourneyAnalytics {
-  private static final Logger log = LoggerFactory.getLogger(JourneyAnalytics.class);
   private final Database db;
   private final JourneyStore definitions;
   private LoadedIndex loaded;
@@ -87,11 +84,8 @@ public final class JourneyAnalytics {
     LogVersion now = version();
     if (loaded != null && loaded.keys().containsAll(keys)) {
       if (loaded.version().equals(now)) return loaded.data();
-      long t0 = System.nanoTime();
       LoadedIndex next = IndexRefresh.refresh(db, loaded);
       if (next != null) {
-        log.debug("journey index refreshed: {} events appended, {} identity merge records, in {} ms", next.version().events() - loaded.version().events(),
-            next.version().merges() - loaded.version().merges(), (System.nanoTime() - t0) / 1_000_000);
         loaded = next;
         refreshes++;
         return loaded.data();

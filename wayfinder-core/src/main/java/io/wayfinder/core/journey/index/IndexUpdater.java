@@ -39,25 +39,37 @@ public final class IndexUpdater {
     for (int d = 0; d < m; d++) caseStart[change.caseOf()[d] + 1]++;
     for (int c = 0; c < cases; c++) caseStart[c + 1] += caseStart[c];
 
-    Grouping appended = Grouping.of(change.caseOf(), cases);
-    int[] buffer = new int[appended.longest()];
-    for (int c = 0; c < cases; c++) {
-      TimeOrder.sort(appended.members, appended.start[c], appended.start[c + 1], change.timeMicros(), buffer);
-    }
-    int[] oldCaseIds = new int[old.caseCount()];
-    for (int c = 0; c < oldCaseIds.length; c++) oldCaseIds[c] = newCase(caseOfOld, c);
-    Grouping olds = Grouping.of(oldCaseIds, cases);
-
+    Appended appended = Appended.of(change);
     EventLayout.Builder layout = new EventLayout.Builder(m);
-    for (int c = 0; c < cases; c++) {
-      int from = olds.start[c];
-      int count = olds.start[c + 1] - from;
-      if (count == 0) {
-        for (int j = appended.start[c]; j < appended.start[c + 1]; j++) layout.appended(appended.members[j]);
-      } else if (count == 1) {
-        mergeRun(layout, old, olds.members[from], appended, c, change.timeMicros());
-      } else {
-        sortMerged(layout, old, Arrays.copyOfRange(olds.members, from, from + count), appended, c, change.timeMicros());
+    if (caseOfOld == null) {
+      // old cases keep their numbers: untouched stretches of cases are one run each
+      int nextOld = 0;
+      for (int g = 0; g < appended.groups(); g++) {
+        int c = appended.caseOf(g);
+        int upTo = Math.min(c, old.caseCount());
+        layout.run(old.caseStart(nextOld), old.caseStart(upTo) - old.caseStart(nextOld));
+        nextOld = upTo;
+        if (c < old.caseCount()) {
+          mergeRun(layout, old, c, appended, g, change.timeMicros());
+          nextOld = c + 1;
+        } else {
+          for (int j = appended.start[g]; j < appended.start[g + 1]; j++) layout.appended(appended.events[j]);
+        }
+      }
+      layout.run(old.caseStart(nextOld), n - old.caseStart(nextOld));
+    } else {
+      Grouping olds = Grouping.of(caseOfOld, cases);
+      for (int c = 0, g = 0; c < cases; c++) {
+        int group = g < appended.groups() && appended.caseOf(g) == c ? g++ : -1;
+        int from = olds.start[c];
+        int count = olds.start[c + 1] - from;
+        if (count == 0) {
+          if (group >= 0) for (int j = appended.start[group]; j < appended.start[group + 1]; j++) layout.appended(appended.events[j]);
+        } else if (count == 1) {
+          mergeRun(layout, old, olds.members[from], appended, group, change.timeMicros());
+        } else {
+          sortMerged(layout, old, Arrays.copyOfRange(olds.members, from, from + count), appended, group, change.timeMicros());
+        }
       }
     }
     EventLayout l = layout.build();
@@ -82,12 +94,12 @@ public final class IndexUpdater {
    * One old case's run merged with the case's appended events (already in time order). An old
    * event at the same time comes first: its position is smaller.
    */
-  private static void mergeRun(EventLayout.Builder layout, JourneyIndex old, int oldCase, Grouping appended, int c, long[] appendedTime) {
+  private static void mergeRun(EventLayout.Builder layout, JourneyIndex old, int oldCase, Appended appended, int group, long[] appendedTime) {
     long[] time = old.timeColumn();
     int i = old.caseStart(oldCase);
     int end = old.caseStart(oldCase + 1);
-    for (int j = appended.start[c]; j < appended.start[c + 1]; j++) {
-      int d = appended.members[j];
+    for (int j = appended.from(group); j < appended.to(group); j++) {
+      int d = appended.events[j];
       long t = appendedTime[d];
       int stop = end > i && time[end - 1] <= t ? end : i;
       while (stop < end && time[stop] <= t) stop++;
@@ -99,13 +111,13 @@ public final class IndexUpdater {
   }
 
   /** Several old cases folded into one (and its appended events): all its events sorted by (time, position). */
-  private static void sortMerged(EventLayout.Builder layout, JourneyIndex old, int[] oldCases, Grouping appended, int c, long[] appendedTime) {
+  private static void sortMerged(EventLayout.Builder layout, JourneyIndex old, int[] oldCases, Appended appended, int group, long[] appendedTime) {
     int n = old.eventCount();
     long[] time = old.timeColumn();
     int[] position = old.positionColumn();
     List<Integer> refs = new ArrayList<>();
     for (int oc : oldCases) for (int i = old.caseStart(oc); i < old.caseStart(oc + 1); i++) refs.add(i);
-    for (int j = appended.start[c]; j < appended.start[c + 1]; j++) refs.add(-1 - appended.members[j]);
+    for (int j = appended.from(group); j < appended.to(group); j++) refs.add(-1 - appended.events[j]);
     refs.sort(Comparator.<Integer>comparingLong(r -> r >= 0 ? time[r] : appendedTime[-1 - r])
         .thenComparingInt(r -> r >= 0 ? position[r] : n + (-1 - r)));
     for (int r : refs) {
@@ -125,11 +137,53 @@ public final class IndexUpdater {
       for (int i = 0; i < keyOf.length; i++) members[fill[keyOf[i]]++] = i;
       return new Grouping(start, members);
     }
+  }
 
-    int longest() {
-      int max = 0;
-      for (int k = 0; k + 1 < start.length; k++) max = Math.max(max, start[k + 1] - start[k]);
-      return max;
+  /**
+   * The appended events grouped by case, in case order (only the cases that have some), each
+   * group in (time, position) order.
+   */
+  private record Appended(int[] events, int[] start, int[] cases) {
+    static Appended of(IndexChange change) {
+      int m = change.appendedCount();
+      long[] byCase = new long[m];
+      for (int d = 0; d < m; d++) byCase[d] = ((long) change.caseOf()[d] << 32) | d;
+      Arrays.sort(byCase);
+      int[] events = new int[m];
+      int groups = 0;
+      for (int j = 0; j < m; j++) {
+        events[j] = (int) byCase[j];
+        if (j == 0 || byCase[j] >>> 32 != byCase[j - 1] >>> 32) groups++;
+      }
+      int[] start = new int[groups + 1];
+      int[] cases = new int[groups];
+      for (int j = 0, g = -1; j < m; j++) {
+        if (j == 0 || byCase[j] >>> 32 != byCase[j - 1] >>> 32) {
+          cases[++g] = (int) (byCase[j] >>> 32);
+          start[g] = j;
+        }
+      }
+      start[groups] = m;
+      int[] buffer = new int[m];
+      for (int g = 0; g < groups; g++) TimeOrder.sort(events, start[g], start[g + 1], change.timeMicros(), buffer);
+      return new Appended(events, start, cases);
+    }
+
+    int groups() {
+      return cases.length;
+    }
+
+    int caseOf(int group) {
+      return cases[group];
+    }
+
+    /** The group's first event in {@code events}; an empty range for group -1 (none). */
+    int from(int group) {
+      return group < 0 ? 0 : start[group];
+    }
+
+    int to(int group) {
+      return group < 0 ? 0 : start[group + 1];
     }
   }
 

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 class IndexUpdaterTest {
 
   /**
-   * A random log split into a loaded part and an appended part; some old cases merged into
-   * others, new cases numbered before and between old ones, new activities sorted into the
-   * dictionary, and many equal timestamps.
+   * A random log split into a loaded part and an appended part; with {@code renumber}, some old
+   * cases merged into others and new cases numbered before and between old ones, else new cases
+   * after the old ones (old cases keep their numbers: {@code caseOfOld} null); new activities
+   * sorted into the dictionary, and many equal timestamps.
    */
   private record Scenario(
       String[] oldCases, int[] oldCaseOf, String[] oldActivities, int[] oldActivityOf, long[] oldTime,
@@ -29,6 +30,10 @@ class IndexUpdaterTest {
       int[] caseOf, int[] activityOf, long[] time) {
 
     static Scenario random(long seed) {
+      return random(seed, true);
+    }
+
+    static Scenario random(long seed, boolean renumber) {
       Random r = new Random(seed);
       int oldCaseCount = 1 + r.nextInt(40);
       int n = r.nextInt(400);
@@ -40,16 +45,17 @@ class IndexUpdaterTest {
       // the even ids between are new cases
       String[] oldCases = IntStream.range(0, oldCaseCount).mapToObj(c -> "old" + c).toArray(String[]::new);
       int[] into = new int[oldCaseCount];
-      for (int c = 0; c < oldCaseCount; c++) into[c] = c > 0 && r.nextInt(5) == 0 ? into[r.nextInt(c)] : c;
+      for (int c = 0; c < oldCaseCount; c++) into[c] = renumber && c > 0 && r.nextInt(5) == 0 ? into[r.nextInt(c)] : c;
       List<String> cases = new ArrayList<>();
       int[] newIdOfSurvivor = new int[oldCaseCount];
       for (int c = 0; c < oldCaseCount; c++) {
-        if (r.nextBoolean()) cases.add("new" + c);
+        if (renumber && r.nextBoolean()) cases.add("new" + c);
         if (into[c] == c) {
           newIdOfSurvivor[c] = cases.size();
           cases.add("old" + c);
         }
       }
+      if (!renumber) for (int c = 0; c < oldCaseCount; c++) if (r.nextBoolean()) cases.add("new" + c);
       int[] caseOfOld = new int[oldCaseCount];
       for (int c = 0; c < oldCaseCount; c++) caseOfOld[c] = newIdOfSurvivor[into[c]];
       int[] oldCaseOf = new int[n];
@@ -78,7 +84,8 @@ class IndexUpdaterTest {
     }
 
     IndexChange change() {
-      return new IndexChange(cases, caseOfOld, activities, activityOfOld, caseOf, activityOf, time);
+      boolean same = IntStream.range(0, caseOfOld.length).allMatch(c -> caseOfOld[c] == c);
+      return new IndexChange(cases, same ? null : caseOfOld, activities, activityOfOld, caseOf, activityOf, time);
     }
 
     /** Every event in load order under the new ids: the index a full load builds. */
@@ -103,6 +110,15 @@ class IndexUpdaterTest {
   void anIndexWithAppendedEventsAndMergedCasesEqualsOneBuiltFromAllEvents() {
     for (long seed = 0; seed < 300; seed++) {
       Scenario s = Scenario.random(seed);
+      assertSameIndex(IndexUpdater.apply(s.old(), s.change()).index(), s.full());
+    }
+  }
+
+  @Test
+  void anIndexWithAppendedEventsOfOldAndNewCasesEqualsOneBuiltFromAllEvents() {
+    for (long seed = 0; seed < 300; seed++) {
+      Scenario s = Scenario.random(seed, false);
+      assertThat(s.change().caseOfOldCase()).isNull();
       assertSameIndex(IndexUpdater.apply(s.old(), s.change()).index(), s.full());
     }
   }
