@@ -22,8 +22,9 @@ public final class IndexUpdater {
     int m = change.appendedCount();
     int cases = change.caseNames().length;
     int[] caseOfOld = change.caseOfOldCase();
-    if (caseOfOld != null && (caseOfOld.length != old.caseCount() || Arrays.stream(caseOfOld).anyMatch(c -> c < 0 || c >= cases))) {
-      throw new IllegalArgumentException("caseOfOldCase: one new case id per old case");
+    if (caseOfOld != null && caseOfOld.length != old.caseCount()) throw new IllegalArgumentException("caseOfOldCase: one per old case");
+    for (int c = 0; caseOfOld != null && c < caseOfOld.length; c++) {
+      if (caseOfOld[c] < 0 || caseOfOld[c] >= cases) throw new IllegalArgumentException("caseOfOldCase: no new case " + caseOfOld[c]);
     }
     for (int d = 0; d < m; d++) {
       int c = change.caseOf()[d];
@@ -63,7 +64,10 @@ public final class IndexUpdater {
         int group = g < appended.groups() && appended.caseOf(g) == c ? g++ : -1;
         int from = olds.start[c];
         int count = olds.start[c + 1] - from;
-        if (count == 0) {
+        if (count == 1 && group < 0) {
+          int oc = olds.members[from];
+          layout.run(old.caseStart(oc), old.caseStart(oc + 1) - old.caseStart(oc));
+        } else if (count == 0) {
           if (group >= 0) for (int j = appended.start[group]; j < appended.start[group + 1]; j++) layout.appended(appended.events[j]);
         } else if (count == 1) {
           mergeRun(layout, old, olds.members[from], appended, group, change.timeMicros());
