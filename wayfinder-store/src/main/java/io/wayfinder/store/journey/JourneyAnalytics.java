@@ -95,6 +95,15 @@ public final class JourneyAnalytics {
     if (loaded != null && loaded.version().equals(now)) keys.addAll(loaded.keys());
     loaded = new JourneyIndexLoader(db).loadIndex(keys);
     fullLoads++;
+    // a merge committed during the load may have moved some of a customer's events before the
+    // scan read them and others after: folding it in now puts them all in one case again
+    if (loaded.appendable() && loaded.version().merges() != version().merges()) {
+      LoadedIndex next = IndexRefresh.refresh(db, loaded);
+      if (next != null) {
+        loaded = next;
+        refreshes++;
+      }
+    }
     return loaded.data();
   }
 
