@@ -1,6 +1,5 @@
 package io.wayfinder.bench;
 
-import io.wayfinder.cli.SharedData;
 import io.wayfinder.core.journey.dataset.JourneyDataset;
 import io.wayfinder.core.journey.discovery.DiscoveryEngine;
 import io.wayfinder.core.journey.discovery.DiscoveryQuery;
@@ -12,15 +11,9 @@ import io.wayfinder.core.eventlog.EventLogReaders;
 import io.wayfinder.core.eventlog.LogEvent;
 import io.wayfinder.core.journey.dataset.JourneyDatasetBuilder;
 import io.wayfinder.store.Database;
-import io.wayfinder.store.Stats;
-import io.wayfinder.store.collect.EventWriter;
-import io.wayfinder.store.imports.ImportSpec;
-import io.wayfinder.store.imports.Importer;
 import io.wayfinder.store.journey.JourneyIndexLoader;
-import io.wayfinder.store.sources.SourceStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.List;
 
@@ -37,9 +30,7 @@ import java.util.List;
  * file. An existing DIR holding the replicated log is reused.
  */
 public final class JourneyBenchmark {
-  private static final List<String> STEPS = List.of("Confirmation of receipt", "T02 Check confirmation of receipt",
-      "T04 Determine confirmation of receipt", "T05 Print and send confirmation of receipt",
-      "T06 Determine necessity of stop advice");
+  private static final List<String> STEPS = ReceiptStore.STEPS;
 
   public static void main(String[] args) throws Exception {
     Path dir = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("wf-journey-bench");
@@ -47,7 +38,7 @@ public final class JourneyBenchmark {
     Funnel funnel = Funnel.of(STEPS.toArray(String[]::new)).withWindow("3650d");
     JourneyDatasetBuilder original = new JourneyDatasetBuilder(java.util.Set.of());
     int baseEvents = 0;
-    try (EventLogReader r = EventLogReaders.open(SharedData.path("data/eventlogs/receipt.xes.gz"))) {
+    try (EventLogReader r = EventLogReaders.open(ReceiptStore.LOG)) {
       while (r.hasNext()) {
         LogEvent e = r.next();
         original.add(e.caseId(), e.activity(), null, e.timestamp(), null);
@@ -57,14 +48,7 @@ public final class JourneyBenchmark {
     FunnelReport baseReport = new FunnelEngine(original.build()).run(funnel);
     int copies = (int) Math.ceil((double) target / baseEvents);
     try (Database db = Database.open(dir.resolve("data"))) {
-      if (Stats.read(db).events() != (long) copies * baseEvents) {
-        try (EventWriter w = new EventWriter(db)) {
-          new Importer(w, new SourceStore(db)).run(SharedData.path("data/eventlogs/receipt.xes.gz"), ImportSpec.defaults(), n -> {});
-        }
-        long t0 = System.nanoTime();
-        replicate(db, copies);
-        System.out.printf("replicated %d events × %d copies in SQL: %.1f s%n", baseEvents, copies, (System.nanoTime() - t0) / 1e9);
-      }
+      ReceiptStore.prepare(db, copies, baseEvents);
       double[] loads = new double[3];
       double[] loadCpu = new double[3];
       JourneyDataset data = null;
@@ -128,25 +112,5 @@ public final class JourneyBenchmark {
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
-  }
-
-  /** Copies 1..k-1 of the log with new profile ids, user ids suffixed "~k" and timestamps shifted by k hours. */
-  private static void replicate(Database db, int copies) throws Exception {
-    try (var c = db.connect(); var st = c.createStatement()) {
-      long maxId;
-      long maxProfile;
-      try (ResultSet rs = st.executeQuery("SELECT max(id), max(profile_id) FROM events")) {
-        rs.next();
-        maxId = rs.getLong(1);
-        maxProfile = rs.getLong(2);
-      }
-      st.execute("CREATE TEMP TABLE base AS SELECT * FROM events");
-      st.execute("INSERT INTO events (id, message_id, type, name, profile_id, anonymous_id, user_id, channel, touchpoint, ts, "
-          + "received_at, properties, context, source, origin_profile_id) SELECT id + k * " + maxId + ", message_id, type, name, "
-          + "profile_id + k * " + maxProfile + ", anonymous_id, user_id || '~' || k, channel, touchpoint, ts + to_hours(k), "
-          + "received_at, properties, context, source, origin_profile_id + k * " + maxProfile + " FROM base, range(1, " + copies + ") r(k)");
-      st.execute("DROP TABLE base");
-      st.execute("CHECKPOINT");
-    }
   }
 }

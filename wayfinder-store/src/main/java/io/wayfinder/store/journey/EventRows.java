@@ -29,6 +29,14 @@ record EventRows(int count, boolean denseRowIds, long minProfile, long maxProfil
     }
   }
 
+  /**
+   * SQL for "a row this load reads": the rows below the count when row ids are dense, so a row
+   * appended while loading waits for the next refresh; else every row.
+   */
+  String loaded() {
+    return denseRowIds ? LogVersion.below(count) : "true";
+  }
+
   /** SQL for a row's load position: its row id when dense, else its rank by row id. */
   String positionSql() {
     return denseRowIds ? "rowid" : "row_number() OVER (ORDER BY rowid) - 1";

@@ -8,13 +8,15 @@ import java.util.List;
 
 /**
  * Reads the per-event columns of load positions {@code [from, to)} straight into the shared
- * arrays: case (as a profile id offset when ids are compact, else already coded), time in epoch
- * microseconds and one dictionary code per text column (DuckDB's {@code enum_code}). Several
- * scans over disjoint ranges run on their own connections at once.
+ * arrays: the profile (as an offset {@code profile_id - minProfile} into {@code caseOf} when ids
+ * are compact, else the id into {@code profileOf}), time in epoch microseconds and one
+ * dictionary code per text column (DuckDB's {@code enum_code}). Several scans over disjoint
+ * ranges run on their own connections at once.
  *
  * @param codeExprs the SQL of each code column, {@code -1} for no value
+ * @param profileOf per event its profile id; null when ids are compact
  */
-record EventScan(EventRows rows, CaseNames names, List<String> codeExprs, int[] caseOf, long[] micros, int[][] codes) {
+record EventScan(EventRows rows, List<String> codeExprs, int[] caseOf, long[] profileOf, long[] micros, int[][] codes) {
 
   void read(Connection c, int from, int to) throws SQLException {
     StringBuilder sql = new StringBuilder("SELECT ");
@@ -30,13 +32,14 @@ record EventScan(EventRows rows, CaseNames names, List<String> codeExprs, int[] 
         int i = from;
         int k = codes.length;
         while (rs.next()) {
-          if (i == to) throw new IllegalStateException("events changed while loading: more than " + (to - from) + " rows");
-          caseOf[i] = compact ? rs.getInt(1) : names.code(rs.getLong(1));
+          if (i == to) throw new LoadRaced("events changed while loading: more than " + (to - from) + " rows");
+          if (compact) caseOf[i] = rs.getInt(1);
+          else profileOf[i] = rs.getLong(1);
           micros[i] = rs.getLong(2);
           for (int j = 0; j < k; j++) codes[j][i] = rs.getInt(3 + j);
           i++;
         }
-        if (i != to) throw new IllegalStateException("events changed while loading: expected " + (to - from) + " rows, read " + (i - from));
+        if (i != to) throw new LoadRaced("events changed while loading: expected " + (to - from) + " rows, read " + (i - from));
       }
     }
   }

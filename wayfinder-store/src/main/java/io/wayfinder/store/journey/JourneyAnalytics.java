@@ -28,23 +28,33 @@ import io.wayfinder.core.journey.paths.PathReport;
 import io.wayfinder.store.Database;
 import io.wayfinder.store.StoreException;
 import java.sql.Connection;
-import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
- * Journey analytics over the store: keeps the loaded journey index in memory and reloads it when
- * the event log has changed, and answers definitions, instances, discovery, maps, funnels, paths
- * and pain points. Shared by the REST API and the CLI's local mode, so both answer the same.
+ * Journey analytics over the store: keeps the loaded journey index in memory, and answers
+ * definitions, instances, discovery, maps, funnels, paths and pain points. Shared by the REST
+ * API and the CLI's local mode, so both answer the same.
+ *
+ * <p>Every query sees every event committed before it started. When the log changed since the
+ * index was loaded, the query first brings the index up to date: appended events and profile
+ * merges are folded in ({@link IndexRefresh}: a few rows read, the columns copied), anything
+ * else (rows removed, a property column not loaded yet) loads it again. Refreshes run one at a
+ * time; a query waits for the one under way, then runs on an index nobody modifies (a refresh
+ * builds a new one), so queries never see a half-built index.
  */
 public final class JourneyAnalytics {
   private final Database db;
   private final JourneyStore definitions;
-  private Loaded loaded;
+  private LoadedIndex loaded;
+  private long fullLoads;
+  private long refreshes;
 
-  private record Loaded(long events, long maxId, Set<String> keys, JourneyDataset data) {}
+  /** How often the index was loaded whole and brought up to date since this was created. */
+  public record IndexLoads(long fullLoads, long refreshes) {}
 
   /** A page of instances and how many matched. */
   public record InstancePage(int total, List<JourneyInstance> instances) {}
@@ -65,24 +75,46 @@ public final class JourneyAnalytics {
 
   /**
    * The journey index of the current event log with at least these property columns (and those
-   * the stored definitions use), loaded again only when the log changed or a column is missing.
+   * the stored definitions use): brought up to date when the log changed, loaded again when
+   * only that can (or a column is missing).
    */
   public synchronized JourneyDataset dataset(Set<String> propertyKeys) {
-    long[] now = version();
     Set<String> keys = new HashSet<>(propertyKeys);
     for (JourneyDefinition j : definitions.list()) keys.addAll(PropertyKeys.of(j));
-    if (loaded == null || loaded.events != now[0] || loaded.maxId != now[1] || !loaded.keys.containsAll(keys)) {
-      if (loaded != null && loaded.events == now[0] && loaded.maxId == now[1]) keys.addAll(loaded.keys);
-      loaded = new Loaded(now[0], now[1], Set.copyOf(keys), new JourneyIndexLoader(db).load(keys));
+    LogVersion now = version();
+    if (loaded != null && loaded.keys().containsAll(keys)) {
+      if (loaded.version().equals(now)) return loaded.data();
+      LoadedIndex next = IndexRefresh.refresh(db, loaded);
+      if (next != null) {
+        loaded = next;
+        refreshes++;
+        return loaded.data();
+      }
     }
-    return loaded.data;
+    // a column missing on an unchanged log: keep the loaded ones too, the next query may want them again
+    if (loaded != null && loaded.version().equals(now)) keys.addAll(loaded.keys());
+    loaded = new JourneyIndexLoader(db).loadIndex(keys);
+    fullLoads++;
+    // a merge committed during the load may have moved some of a customer's events before the
+    // scan read them and others after: folding it in now puts them all in one case again
+    if (loaded.appendable() && loaded.version().merges() != version().merges()) {
+      LoadedIndex next = IndexRefresh.refresh(db, loaded);
+      if (next != null) {
+        loaded = next;
+        refreshes++;
+      }
+    }
+    return loaded.data();
   }
 
-  private long[] version() {
-    try (Connection c = db.connect(); var st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT count(*), coalesce(max(id), 0) FROM events")) {
-      rs.next();
-      return new long[] {rs.getLong(1), rs.getLong(2)};
+  /** How often the index was loaded whole and brought up to date. */
+  public synchronized IndexLoads loads() {
+    return new IndexLoads(fullLoads, refreshes);
+  }
+
+  private LogVersion version() {
+    try (Connection c = db.connect(); Statement st = c.createStatement()) {
+      return LogVersion.read(st);
     } catch (java.sql.SQLException e) {
       throw new StoreException("cannot read the event log version: " + e.getMessage(), e);
     }

@@ -2,7 +2,6 @@ package io.wayfinder.store.journey;
 
 import io.wayfinder.core.journey.dataset.Column;
 import io.wayfinder.core.journey.dataset.JourneyDataset;
-import io.wayfinder.core.journey.dataset.JourneyDatasetBuilder.ColumnBuilder;
 import io.wayfinder.core.journey.index.JourneyIndex;
 import io.wayfinder.core.journey.index.JourneyIndexBuilder;
 import io.wayfinder.store.Database;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,8 +26,12 @@ import java.util.concurrent.Future;
  * values and read as {@code enum_code}, so Java reads primitive columns only, in the store's
  * insertion order (row id order; it breaks timestamp ties). Cases are customers (resolved profiles),
  * named by their user id when they have one.
+ *
+ * <p>A load reads the rows below the tables' counts at its start, so a row written meanwhile is
+ * left to the next refresh ({@link IndexRefresh}) rather than half read.
  */
 public final class JourneyIndexLoader {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JourneyIndexLoader.class);
   private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_:.-]{1,64}");
 
   /** Row-range scans at once: DuckDB and the JDBC reads of one scan keep about one core busy. */
@@ -53,24 +57,48 @@ public final class JourneyIndexLoader {
    * parse per event (most of the load time on large logs), so only the keys asked for are read.
    *
    * <p>The scan of the events is split into row ranges read on their own connections at once;
-   * the case names and the revenue and survey events (a query filtered by name, so DuckDB reads
-   * the JSON properties of those rows only) are read beside it.
+   * the customers' names and the revenue and survey events (a query filtered by name, so DuckDB
+   * reads the JSON properties of those rows only) are read beside it.
    */
-  public JourneyDataset load(java.util.Set<String> propertyKeys) {
+  public JourneyDataset load(Set<String> propertyKeys) {
+    return loadIndex(propertyKeys).data();
+  }
+
+  /** As {@link #load}, with what was loaded, for refreshing it later. */
+  LoadedIndex loadIndex(Set<String> propertyKeys) {
     List<String> keys = propertyKeys.stream().sorted().toList();
     for (String k : keys) {
       if (!KEY.matcher(k).matches()) throw new IllegalArgumentException("property '" + k + "': expected 1-64 of A-Z a-z 0-9 _ : . -");
     }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return loadOnce(keys);
+      } catch (LoadRaced e) {
+        // only when row ids are not dense (a log with deletions) or a merge moved events to a new profile id mid-load
+        if (attempt == 3) throw new StoreException("cannot load the journey index: " + e.getMessage(), e);
+        log.debug("journey index load raced a write ({}); loading again", e.getMessage());
+      }
+    }
+  }
+
+  private LoadedIndex loadOnce(List<String> keys) {
     String tag = Long.toHexString(System.nanoTime());
     List<String> types = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(SCANS + 2);
+    long t0 = System.nanoTime();
     try (Connection c = db.connect(); Statement st = c.createStatement()) {
-      st.execute("SET preserve_insertion_order = true");
+      // the version and the row ranges from one snapshot: the load reads the rows below the counts
+      c.setAutoCommit(false);
+      LogVersion version = LogVersion.read(st);
       EventRows rows = EventRows.of(st);
+      boolean appendable = rows.denseRowIds() && version.denseRowIds(st);
+      c.commit();
+      c.setAutoCommit(true);
+      st.execute("SET preserve_insertion_order = true");
       int n = rows.count();
-      Future<CaseNames> names = pool.submit(() -> {
-        try (Connection own = db.connect()) {
-          return CaseNames.read(own, rows);
+      Future<CustomerNames> names = pool.submit(() -> {
+        try (Connection own = db.connect(); Statement s = own.createStatement()) {
+          return CustomerNames.read(s, appendable ? LogVersion.below(version.identities()) : "true");
         }
       });
       Future<RevenueAndSurveys> extras = pool.submit(() -> {
@@ -78,24 +106,24 @@ public final class JourneyIndexLoader {
           return RevenueAndSurveys.read(own, rows);
         }
       });
-      List<String> exprs = new ArrayList<>(List.of("coalesce(name, type)", "channel", "touchpoint"));
-      for (String k : keys) exprs.add("json_extract_string(properties, '$.\"" + k + "\"')");
+      List<String> exprs = textColumns(keys);
       List<String[]> dictionaries = new ArrayList<>();
       List<String> codeExprs = new ArrayList<>();
       for (int k = 0; k < exprs.size(); k++) {
         // an ENUM per text column: DuckDB encodes it in the scan, enum_code gives the dictionary index
         String type = "wf_" + tag + "_" + k;
-        st.execute("CREATE TYPE " + type + " AS ENUM (SELECT DISTINCT " + exprs.get(k) + " AS v FROM events WHERE v IS NOT NULL ORDER BY 1)");
+        st.execute("CREATE TYPE " + type + " AS ENUM (SELECT DISTINCT " + exprs.get(k) + " AS v FROM events WHERE v IS NOT NULL AND "
+            + rows.loaded() + " ORDER BY 1)");
         types.add(type);
         dictionaries.add(dictionary(st, "SELECT unnest(enum_range(NULL::" + type + "))"));
         codeExprs.add("coalesce(CAST(enum_code(CAST(" + exprs.get(k) + " AS " + type + ")) AS INTEGER), -1)");
       }
+      long tDict = System.nanoTime();
       int[] caseOf = new int[n];
+      long[] profileOf = rows.compactProfiles() ? null : new long[n];
       long[] micros = new long[n];
       int[][] codes = new int[exprs.size()][n];
-      // sparse profile ids are coded by a hash lookup in the scan, which needs the names first
-      CaseNames early = rows.compactProfiles() ? null : get(names);
-      EventScan scan = new EventScan(rows, early, codeExprs, caseOf, micros, codes);
+      EventScan scan = new EventScan(rows, codeExprs, caseOf, profileOf, micros, codes);
       int parts = rows.denseRowIds() && n >= parallelRows ? SCANS : 1;
       List<Future<?>> scans = new ArrayList<>();
       for (int p = 0; p < parts; p++) {
@@ -109,23 +137,45 @@ public final class JourneyIndexLoader {
         }));
       }
       for (Future<?> f : scans) get(f);
-      CaseNames cases = get(names);
-      if (rows.compactProfiles()) cases.codeOffsets(caseOf);
+      long tScan = System.nanoTime();
+      CustomerNames customers = get(names);
+      long tNames = System.nanoTime();
+      CaseNames cases = rows.compactProfiles() ? CaseNames.ofOffsets(caseOf, rows, customers) : CaseNames.ofIds(profileOf, caseOf, customers);
       String[] acts = dictionaries.get(0);
       Map<String, Column> props = new HashMap<>();
       for (int k = 0; k < keys.size(); k++) props.put(keys.get(k), new Column(dictionaries.get(3 + k), codes[3 + k]));
       Column channels = new Column(dictionaries.get(1), codes[1]);
       Column touchpoints = new Column(dictionaries.get(2), codes[2]);
       JourneyIndex index = JourneyIndexBuilder.fromColumns(cases.names, caseOf, acts, codes[0], null, null, micros);
+      long tIndex = System.nanoTime();
       RevenueAndSurveys rs = get(extras);
-      return JourneyDataset.ofLoadOrder(index, channels, touchpoints, props, rs.revenue(), rs.surveys(),
-          traits(st, cases, index.caseCount()));
+      long tExtras = System.nanoTime();
+      Map<String, Column> traits = TraitColumns.read(st, appendable ? LogVersion.below(version.traits()) : "true", cases.profiles);
+      long tTraits = System.nanoTime();
+      JourneyDataset d = JourneyDataset.ofLoadOrder(index, channels, touchpoints, props, rs.revenue(), rs.surveys(), traits);
+      long tEnd = System.nanoTime();
+      log.debug("journey index loaded: {} events, {} cases, {} property columns in {} ms: dictionaries (DuckDB) {}, "
+          + "scan (DuckDB + JDBC reads) {}, then waiting for customer names {}, index build (Java) {}, then waiting for revenue and surveys {}, "
+          + "traits {}, dataset columns (Java) {}", n, index.caseCount(), keys.size(), ms(tEnd - t0), ms(tDict - t0),
+          ms(tScan - tDict), ms(tNames - tScan), ms(tIndex - tNames), ms(tExtras - tIndex), ms(tTraits - tExtras), ms(tEnd - tTraits));
+      return new LoadedIndex(version, appendable, Set.copyOf(keys), d, cases.profiles);
     } catch (SQLException e) {
       throw new StoreException("cannot load the journey index: " + e.getMessage(), e);
     } finally {
       pool.shutdownNow();
       dropTypes(types);
     }
+  }
+
+  /** SQL of the text columns read per event: activity (name, else type), channel, touchpoint, then each property. */
+  static List<String> textColumns(List<String> keys) {
+    List<String> exprs = new ArrayList<>(List.of("coalesce(name, type)", "channel", "touchpoint"));
+    for (String k : keys) exprs.add("json_extract_string(properties, '$.\"" + k + "\"')");
+    return exprs;
+  }
+
+  private static long ms(long nanos) {
+    return nanos / 1_000_000;
   }
 
   private static <T> T get(Future<T> f) throws SQLException {
@@ -155,26 +205,5 @@ public final class JourneyIndexLoader {
       while (rs.next()) out.add(rs.getString(1));
     }
     return out.toArray(String[]::new);
-  }
-
-  /** Current scalar traits per case id, for segments. */
-  private static Map<String, Column> traits(Statement st, CaseNames caseCode, int cases) throws SQLException {
-    Map<String, String[]> byTrait = new HashMap<>();
-    String sql = "SELECT profile_id, trait, v->>'$' FROM (SELECT profile_id, trait, arg_max(value, set_at) AS v "
-        + "FROM trait_history GROUP BY ALL) WHERE json_type(v) IN ('VARCHAR', 'BIGINT', 'UBIGINT', 'DOUBLE', 'BOOLEAN')";
-    try (ResultSet rs = st.executeQuery(sql)) {
-      while (rs.next()) {
-        int c = caseCode.code(rs.getLong(1));
-        if (c < 0) continue;
-        byTrait.computeIfAbsent(rs.getString(2), k -> new String[cases])[c] = rs.getString(3);
-      }
-    }
-    Map<String, Column> out = new HashMap<>();
-    byTrait.forEach((trait, values) -> {
-      ColumnBuilder b = new ColumnBuilder();
-      for (String v : values) b.add(v);
-      out.put(trait, b.build());
-    });
-    return out;
   }
 }

@@ -21,15 +21,19 @@ import java.util.Map;
  */
 record RevenueAndSurveys(double[] revenue, List<SurveyAnswer> surveys) {
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+  /** SQL of an event's revenue, or NULL. */
+  static final String REVENUE = "CASE WHEN name = '" + JourneyDataset.REVENUE_EVENT
+      + "' THEN TRY_CAST(properties->>'revenue' AS DOUBLE) END";
+  /** SQL of a survey answer event's properties as JSON text, or NULL. */
+  static final String SURVEY = "CASE WHEN name = '" + JourneyDataset.SURVEY_EVENT + "' THEN CAST(properties AS VARCHAR) END";
+  private static final String NAMES = "name IN ('" + JourneyDataset.REVENUE_EVENT + "', '" + JourneyDataset.SURVEY_EVENT + "')";
 
   static RevenueAndSurveys read(Connection c, EventRows rows) throws SQLException {
     double[] revenue = null;
     List<SurveyAnswer> surveys = new ArrayList<>();
-    String sql = "SELECT pos, r, s FROM (SELECT " + rows.positionSql() + " AS pos, "
-        + "CASE WHEN name = '" + JourneyDataset.REVENUE_EVENT + "' THEN TRY_CAST(properties->>'revenue' AS DOUBLE) END AS r, "
-        + "CASE WHEN name = '" + JourneyDataset.SURVEY_EVENT + "' THEN CAST(properties AS VARCHAR) END AS s, name FROM events"
-        + (rows.denseRowIds() ? " WHERE name IN ('" + JourneyDataset.REVENUE_EVENT + "', '" + JourneyDataset.SURVEY_EVENT + "')" : "")
-        + ") WHERE name IN ('" + JourneyDataset.REVENUE_EVENT + "', '" + JourneyDataset.SURVEY_EVENT + "') ORDER BY pos";
+    String sql = "SELECT pos, r, s FROM (SELECT " + rows.positionSql() + " AS pos, " + REVENUE + " AS r, " + SURVEY
+        + " AS s, name FROM events" + (rows.denseRowIds() ? " WHERE " + NAMES + " AND " + rows.loaded() : "")
+        + ") WHERE " + NAMES + " ORDER BY pos";
     try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
         int i = rs.getInt(1);
@@ -48,7 +52,8 @@ record RevenueAndSurveys(double[] revenue, List<SurveyAnswer> surveys) {
     return new RevenueAndSurveys(revenue, surveys);
   }
 
-  private static SurveyAnswer survey(int position, String json) {
+  /** The answer held in a survey event's properties (JSON text), at event number {@code position}. */
+  static SurveyAnswer survey(int position, String json) {
     try {
       Map<String, Object> p = DefinitionFiles.JSON.readValue(json, MAP);
       return SurveyAnswer.fromProperties(position, p);

@@ -1,5 +1,6 @@
 package io.wayfinder.core.journey.dataset;
 
+import io.wayfinder.core.journey.index.EventLayout;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -52,6 +53,13 @@ public final class Column {
 
   public int distinctValues() {
     return values.length;
+  }
+
+  /** This column in an updated index's order, with its dictionary changed as {@code change} says. */
+  Column updated(EventLayout layout, ColumnChange change) {
+    if (change.appended().length != layout.size() - codes.length) throw new IllegalArgumentException("one code per appended event");
+    if (change.recode() != null && change.recode().length != values.length) throw new IllegalArgumentException("one recode per old value");
+    return new Column(change.values(), layout.gather(codes, change.recode(), change.appended()));
   }
 
   /** This column's codes permuted: event {@code k} of the result is event {@code order[k]} here. */

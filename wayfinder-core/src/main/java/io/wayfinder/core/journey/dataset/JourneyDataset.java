@@ -1,7 +1,11 @@
 package io.wayfinder.core.journey.dataset;
 
+import io.wayfinder.core.journey.index.EventLayout;
+import io.wayfinder.core.journey.index.IndexUpdater;
 import io.wayfinder.core.journey.index.JourneyIndex;
+import io.wayfinder.core.journey.index.UpdatedIndex;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +19,7 @@ import java.util.Set;
  * time-sorted order, so event {@code i} is the same event in all of them.
  *
  * <p>Build one with {@link JourneyDatasetBuilder}, or from columns in load order with
- * {@link #ofLoadOrder}.
+ * {@link #ofLoadOrder}; fold appended events into one with {@link #updated}.
  */
 public final class JourneyDataset {
   /** The event whose {@code revenue} property is the value customers bring. */
@@ -70,12 +74,41 @@ public final class JourneyDataset {
       for (int k = 0; k < order.length; k++) rev[k] = revenue[order[k]];
     }
     List<SurveyAnswer> answers = new ArrayList<>(surveys.size());
-    for (SurveyAnswer a : surveys) {
-      answers.add(new SurveyAnswer(sortedOf[a.event()], a.survey(), a.questionType(), a.score(), a.comment(),
-          a.journey(), a.stage(), a.touchpoint()));
-    }
+    for (SurveyAnswer a : surveys) answers.add(a.at(sortedOf[a.event()]));
     answers.sort(Comparator.comparingInt(SurveyAnswer::event));
     return new JourneyDataset(index, channel.permuted(order), touchpoint.permuted(order), props, rev, answers, traits);
+  }
+
+  /**
+   * This dataset with a change folded in: the same as loading the changed event log from
+   * scratch, at the cost of copying the columns. This dataset is not modified, so queries still
+   * running on it are not disturbed.
+   */
+  public JourneyDataset updated(DatasetChange change) {
+    if (!change.properties().keySet().equals(properties.keySet())) {
+      throw new IllegalArgumentException("property changes " + change.properties().keySet() + ", columns " + properties.keySet());
+    }
+    UpdatedIndex u = IndexUpdater.apply(index, change.index());
+    EventLayout layout = u.layout();
+    Map<String, Column> props = new HashMap<>();
+    properties.forEach((k, c) -> props.put(k, c.updated(layout, change.properties().get(k))));
+    double[] rev = null;
+    if (revenue != null || change.revenue() != null) {
+      rev = layout.gather(revenue != null ? revenue : nans(index.eventCount()),
+          change.revenue() != null ? change.revenue() : nans(change.index().appendedCount()));
+    }
+    List<SurveyAnswer> answers = new ArrayList<>(surveys.size() + change.surveys().size());
+    for (SurveyAnswer a : surveys) answers.add(a.at(layout.newIndexOfOld(a.event())));
+    for (SurveyAnswer a : change.surveys()) answers.add(a.at(layout.newIndexOfAppended(a.event())));
+    answers.sort(Comparator.comparingInt(SurveyAnswer::event));
+    return new JourneyDataset(u.index(), channel.updated(layout, change.channel()),
+        touchpoint.updated(layout, change.touchpoint()), props, rev, answers, change.traits());
+  }
+
+  private static double[] nans(int n) {
+    double[] a = new double[n];
+    Arrays.fill(a, Double.NaN);
+    return a;
   }
 
   public JourneyIndex index() {

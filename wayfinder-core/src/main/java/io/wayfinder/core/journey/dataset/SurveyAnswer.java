@@ -21,6 +21,11 @@ public record SurveyAnswer(
         text(p, "journey"), text(p, "stage"), text(p, "touchpoint"));
   }
 
+  /** The same answer at another event number. */
+  public SurveyAnswer at(int otherEvent) {
+    return new SurveyAnswer(otherEvent, survey, questionType, score, comment, journey, stage, touchpoint);
+  }
+
   private static String text(java.util.Map<String, ?> p, String key) {
     Object v = p.get(key);
     return v == null ? null : v.toString();

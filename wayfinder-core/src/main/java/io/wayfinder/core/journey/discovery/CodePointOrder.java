@@ -3,11 +3,12 @@ package io.wayfinder.core.journey.discovery;
 import java.util.Comparator;
 
 /**
- * Orders strings by Unicode code point, as Python and other process-mining tools do; Java's
- * {@code String.compareTo} compares UTF-16 units and differs for characters beyond the BMP.
+ * Orders strings by Unicode code point, as Python and other process-mining tools do, and as
+ * DuckDB orders text (by UTF-8 bytes, the same order); Java's {@code String.compareTo} compares
+ * UTF-16 units and differs for characters beyond the BMP.
  */
-final class CodePointOrder implements Comparator<String> {
-  static final CodePointOrder INSTANCE = new CodePointOrder();
+public final class CodePointOrder implements Comparator<String> {
+  public static final CodePointOrder INSTANCE = new CodePointOrder();
 
   private CodePointOrder() {}
 

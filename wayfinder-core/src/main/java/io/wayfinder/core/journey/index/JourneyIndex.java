@@ -94,6 +94,16 @@ public final class JourneyIndex {
     return l < 0 ? null : lifecycleNames[l];
   }
 
+  /** The lifecycle dictionary (shared, not copied). */
+  String[] lifecycleNames() {
+    return lifecycleNames;
+  }
+
+  /** The lifecycle id of event class {@code k}, or -1. */
+  int classLifecycleId(int k) {
+    return classLifecycle[k];
+  }
+
   /** Per event: case id. */
   public int[] caseColumn() {
     return caseOf;
