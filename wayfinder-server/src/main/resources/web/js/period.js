@@ -10,14 +10,13 @@ async function lastEvent() {
   return last;
 }
 
-/** {from, to} for a choice: to = the day after the latest event, from = that minus N days. */
+/** {from, to} for a choice: the N days up to and including the latest event's day (a `to` date includes its day). */
 export async function range(choice) {
   const end = await lastEvent();
   if (!end || choice === 'all') return {};
   const to = new Date(end);
   to.setUTCHours(0, 0, 0, 0);
-  to.setUTCDate(to.getUTCDate() + 1);
-  const from = new Date(to.getTime() - Number(choice) * 86400000);
+  const from = new Date(to.getTime() - (Number(choice) - 1) * 86400000);
   return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
 }
 

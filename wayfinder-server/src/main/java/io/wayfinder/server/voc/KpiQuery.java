@@ -5,9 +5,9 @@ import io.wayfinder.core.voc.kpi.Breakdown;
 import io.wayfinder.core.voc.kpi.Dimension;
 import io.wayfinder.core.voc.kpi.ScoreScale;
 import io.wayfinder.core.voc.kpi.TrendPeriod;
+import io.wayfinder.server.TimeBound;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -100,11 +100,7 @@ final class KpiQuery {
     String v = ctx.queryParam(param);
     if (v == null || v.isBlank()) return null;
     try {
-      if (v.length() == 10) {
-        LocalDate d = LocalDate.parse(v);
-        return (end ? d.plusDays(1) : d).atStartOfDay(zone).toInstant();
-      }
-      return Instant.parse(v);
+      return TimeBound.parse(v, zone, end);
     } catch (DateTimeException e) {
       throw new IllegalArgumentException(param + ": a date (2024-03-01) or an instant (2024-03-01T00:00:00Z); got '" + v + "'");
     }

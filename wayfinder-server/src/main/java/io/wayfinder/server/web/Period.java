@@ -1,15 +1,18 @@
 package io.wayfinder.server.web;
 
 import io.javalin.http.Context;
+import io.wayfinder.server.TimeBound;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
-/** A [from, to) window from {@code from}/{@code to} query parameters (ISO dates or instants); open ends are null. */
+/**
+ * A [from, to) window from {@code from}/{@code to} query parameters, read as every API reads them
+ * ({@link TimeBound}: a {@code to} date includes its day); open ends are null.
+ */
 record Period(Instant from, Instant to) {
   static Period of(Context ctx) {
-    return new Period(instant(ctx, "from"), instant(ctx, "to"));
+    return new Period(instant(ctx, "from", false), instant(ctx, "to", true));
   }
 
   /** SQL condition on {@code ts}; the bounds are bound by {@link #bind}. */
@@ -23,12 +26,12 @@ record Period(Instant from, Instant to) {
     return index;
   }
 
-  private static Instant instant(Context ctx, String param) {
+  private static Instant instant(Context ctx, String param, boolean end) {
     String v = ctx.queryParam(param);
     if (v == null || v.isBlank()) return null;
     try {
-      return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(v);
-    } catch (DateTimeParseException e) {
+      return TimeBound.parse(v.strip(), end);
+    } catch (DateTimeException e) {
       throw new IllegalArgumentException(param + ": expected an ISO-8601 date or instant, got '" + v + "'");
     }
   }

@@ -1,4 +1,4 @@
-package io.wayfinder.server.journey;
+package io.wayfinder.server;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -12,33 +12,39 @@ import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A {@code from}/{@code to} bound of the journey API, read as the KPI API reads it: an ISO-8601
- * instant, or a date in UTC. A {@code from} date is its day's start; a {@code to} date includes
+ * A {@code from}/{@code to} bound, read alike by every API (journeys, KPIs, the web pages): an
+ * ISO-8601 instant, or a date. A {@code from} date is its day's start; a {@code to} date includes
  * the whole day, so the (exclusive) bound is the next day's start. Query parameters and JSON bodies
  * read bounds alike.
  */
-final class TimeBound {
-  static final String EXPECTED = JsonInputErrors.kind(Instant.class);
+public final class TimeBound {
+  public static final String EXPECTED = JsonInputErrors.kind(Instant.class);
 
   private TimeBound() {}
 
-  /** The bound {@code text} names; {@code end} for a {@code to}. */
-  static Instant parse(String text, boolean end) throws DateTimeException {
+  /** The bound {@code text} names, a date taken in UTC; {@code end} for a {@code to}. */
+  public static Instant parse(String text, boolean end) throws DateTimeException {
+    return parse(text, ZoneOffset.UTC, end);
+  }
+
+  /** The bound {@code text} names, a date taken in {@code zone}; {@code end} for a {@code to}. */
+  public static Instant parse(String text, ZoneId zone, boolean end) throws DateTimeException {
     if (text.length() == 10) {
       LocalDate d = LocalDate.parse(text);
-      return (end ? d.plusDays(1) : d).atStartOfDay(ZoneOffset.UTC).toInstant();
+      return (end ? d.plusDays(1) : d).atStartOfDay(zone).toInstant();
     }
     return Instant.parse(text);
   }
 
   /** Every {@link Instant} of a journey request body; the property named {@code to} is an end. */
-  static final class Deserializer extends StdScalarDeserializer<Instant> implements ContextualDeserializer {
+  public static final class Deserializer extends StdScalarDeserializer<Instant> implements ContextualDeserializer {
     private final boolean end;
 
-    Deserializer(boolean end) {
+    public Deserializer(boolean end) {
       super(Instant.class);
       this.end = end;
     }
