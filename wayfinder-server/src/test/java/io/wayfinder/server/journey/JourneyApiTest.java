@@ -186,6 +186,8 @@ class JourneyApiTest {
             "steps[1].evnt: unknown field; expected one of channel, event, optional, properties, within"),
         Arguments.of("/api/funnels", "{\"steps\": [{\"event\": \"A\"}, {}]}",
             "steps[1]: an event filter needs an event name, a channel or a property"),
+        Arguments.of("/api/funnels", "{\"steps\": [{\"event\": \"A\", \"channel\": \" \"}, {\"event\": \"B\"}]}",
+            "steps[0].channel: must not be blank (leave it out for any channel)"),
         Arguments.of("/api/funnels", "{\"steps\": [{\"event\": \"A\", \"within\": \"soon\"}, {\"event\": \"B\"}]}",
             "steps[0].within: expected a duration like 90s, 30m, 48h, 14d, 2w or P14D, got 'soon'"),
         Arguments.of("/api/funnels", "{" + STEPS + ", \"exclusions\": [{\"event\": \"X\", \"afterStep\": \"two\"}]}",

@@ -19,6 +19,8 @@ public record EventFilter(String event, String channel, Map<String, String> prop
       throw new IllegalArgumentException("an event filter needs an event name, a channel or a property");
     }
     if (event != null && event.isBlank()) throw new IllegalArgumentException("event: must not be blank");
+    // A blank channel would match no event at all: a typo, not a filter.
+    if (channel != null && channel.isBlank()) throw new IllegalArgumentException("channel: must not be blank (leave it out for any channel)");
   }
 
   /** Events with this name, on any channel. */
