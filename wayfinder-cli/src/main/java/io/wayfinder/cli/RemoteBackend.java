@@ -2,7 +2,6 @@ package io.wayfinder.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.wayfinder.server.api.ImportRoutes;
 import io.wayfinder.store.imports.ImportSettingNames;
 import io.wayfinder.store.imports.ImportSpec;
 import java.io.IOException;
@@ -57,7 +56,7 @@ final class RemoteBackend implements Backend {
    */
   @Override
   public JsonNode importFile(Path file, ImportSpec spec, ProgressBar progress) {
-    ImportSettingNames p = ImportRoutes.PARAMETERS;
+    ImportSettingNames p = ImportSettingNames.DEFAULT; // the server's query parameters
     Map<String, String> q = new LinkedHashMap<>();
     q.put("filename", file.getFileName().toString());
     if (spec.format() != null) q.put(p.format(), spec.format().name().toLowerCase(Locale.ROOT));

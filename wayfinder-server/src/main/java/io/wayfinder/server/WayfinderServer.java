@@ -85,7 +85,7 @@ public final class WayfinderServer implements AutoCloseable {
     this.generatedAdminPassword = FirstAdmin.ensure(users, sessions, cfg.adminPassword());
     SignInThrottle throttle = new SignInThrottle(clock);
     ManagementRoutes api = new ManagementRoutes(db, sources, token, new WebAccess(sessions));
-    ImportRoutes imports = new ImportRoutes(new Importer(writer, sources, ImportRoutes.PARAMETERS), cfg.dataDir());
+    ImportRoutes imports = new ImportRoutes(new Importer(writer, sources), cfg.dataDir());
     SurveyStore surveys = new SurveyStore(db);
     InvitationStore invitations = new InvitationStore(db);
     ResponseStore responses = new ResponseStore(db);

@@ -22,14 +22,13 @@ import java.util.Locale;
  * its {@code filename} ("upload" without one), never by the path it was spooled to.
  */
 public final class ImportRoutes {
-  /** The query parameters the importer's messages point at. */
-  public static final ImportSettingNames PARAMETERS =
-      new ImportSettingNames("case", "activity", "timestamp", "format", "source", "channel");
+  /** The query parameters, which are the import's own terms (so the importer's messages name them). */
+  private static final ImportSettingNames PARAMETERS = ImportSettingNames.DEFAULT;
 
   private final Importer importer;
   private final Path spool;
 
-  /** {@code importer} should name settings by {@link #PARAMETERS}. */
+  /** {@code importer} should name settings by {@link ImportSettingNames#DEFAULT}. */
   public ImportRoutes(Importer importer, Path dataDir) {
     this.importer = importer;
     this.spool = dataDir.resolve("imports");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.wayfinder.server.JsonSupport;
+import io.wayfinder.server.TimeBound;
 import io.wayfinder.server.api.ManagementRoutes;
 import io.wayfinder.store.Database;
 import io.wayfinder.store.predict.ChurnService;
@@ -111,7 +112,7 @@ public final class PredictionRoutes {
     String s = text(b, field, null);
     if (s == null) return null;
     try {
-      return s.length() == 10 ? LocalDate.parse(s).atStartOfDay(java.time.ZoneOffset.UTC).toInstant() : Instant.parse(s);
+      return TimeBound.parse(s, false);
     } catch (DateTimeException e) {
       throw new IllegalArgumentException(field + ": expected a date YYYY-MM-DD or an ISO-8601 instant, got '" + s + "'");
     }

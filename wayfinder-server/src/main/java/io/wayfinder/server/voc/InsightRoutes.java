@@ -76,7 +76,7 @@ public final class InsightRoutes {
    * {@code /api/discovery}; one without a definition exists when its events name it.
    */
   private void requireKnown(String journey) {
-    if (journey != null && definitions.find(journey).isEmpty()) {
+    if (journey != null && definitions.find(journey).isEmpty() && !events.namesJourney(journey)) {
       throw new IllegalArgumentException("journey: no journey '" + journey + "' (no definition, and no event names it)");
     }
   }

@@ -120,12 +120,7 @@ public final class SurveyService {
     Instant at = Instant.now();
     List<CollectedMessage> events = events(s, inv, responseId, answers, at);
     try {
-      writer.runBulk(session -> {
-        // A link may have gone to a customer who had no profile yet; the answer's events give them one.
-        Long profile = inv.profileId() != null || inv.userId() == null ? inv.profileId() : session.resolveUserId(inv.userId(), at);
-        responses.record(session.connection(), inv, responseId, profile, answers, at);
-        session.write(List.of(events).iterator());
-      });
+      writer.runBulk(responses.answer(inv, responseId, answers, events, at));
     } catch (StoreException e) {
       throw new ApiException(503, "the response could not be stored; nothing was written, try again");
     }

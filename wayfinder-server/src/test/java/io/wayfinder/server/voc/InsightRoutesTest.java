@@ -84,6 +84,7 @@ class InsightRoutesTest {
   @Test
   void sentimentOfADefinedJourneyWithoutCommentsIsEmptyAndOfAJourneyNamedByItsEventsIsCounted() throws Exception {
     assertThat(ok("/api/sentiment?journey=defined").path("groups")).isEmpty();
+    assertThat(ok("/api/sentiment?journey=same").path("groups")).isEmpty(); // named by its events, none with a comment
     JsonNode reviews = ok("/api/sentiment?journey=reviews&by=touchpoint");
     assertThat(reviews.path("texts").asInt()).isEqualTo(1);
     assertThat(reviews.path("groups").get(0).path("group").asText()).isEqualTo("Survey Response");

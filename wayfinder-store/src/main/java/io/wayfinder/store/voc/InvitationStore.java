@@ -116,13 +116,17 @@ public final class InvitationStore {
     Map<Long, Instant> out = new HashMap<>();
     if (profileIds.isEmpty()) return out;
     String in = profileIds.stream().map(String::valueOf).collect(Collectors.joining(","));
+    // Only the asked customers' profiles (and those merged into them) are joined, so a trigger pass
+    // costs a scan of the invitations and of the asked customers' rows, not of every customer.
     String sql = """
-        SELECT coalesce(p.merged_into, p.id) AS customer, max(i.created_at)
-        FROM survey_invitations i
-        LEFT JOIN identities u ON i.profile_id IS NULL AND u.kind = 'user_id' AND u.value = i.user_id
-        JOIN profiles p ON p.id = coalesce(i.profile_id, u.profile_id)
-        WHERE coalesce(p.merged_into, p.id) IN (%s)
-        GROUP BY 1""".formatted(in);
+        WITH members AS (SELECT id, coalesce(merged_into, id) AS customer FROM profiles WHERE id IN (%1$s) OR merged_into IN (%1$s)),
+        made_for AS (
+          SELECT m.customer, i.created_at FROM survey_invitations i JOIN members m ON m.id = i.profile_id
+          UNION ALL
+          SELECT m.customer, i.created_at FROM survey_invitations i
+          JOIN identities u ON u.kind = 'user_id' AND u.value = i.user_id JOIN members m ON m.id = u.profile_id
+          WHERE i.profile_id IS NULL)
+        SELECT customer, max(created_at) FROM made_for GROUP BY 1""".formatted(in);
     try (Connection c = db.connect(); var st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) out.put(rs.getLong(1), Sql.instant(rs, 2));
     } catch (SQLException e) {

@@ -1,8 +1,10 @@
 package io.wayfinder.store.voc;
 
+import io.wayfinder.core.collect.CollectedMessage;
 import io.wayfinder.core.voc.survey.Answer;
 import io.wayfinder.store.Database;
 import io.wayfinder.store.StoreException;
+import io.wayfinder.store.collect.EventWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,12 +25,23 @@ public final class ResponseStore {
   }
 
   /**
-   * Marks the invitation answered and stores the answers on {@code c}, inside the caller's open
-   * transaction (the event writer's, so the response and its events commit together).
+   * The event writer job that stores a response: the invitation marked answered, one row per
+   * answer and the answer's events, committed together ({@link EventWriter#runBulk}), so a crash
+   * cannot leave an answer without its events. A link answered by a customer who had no profile
+   * yet gets the one their events create.
    *
-   * @throws IllegalStateException when the invitation was answered already
+   * <p>The job throws {@link IllegalStateException} when the invitation was answered already.
    */
-  public void record(Connection c, Invitation inv, String responseId, Long profileId, List<Answer> answers, Instant at)
+  public EventWriter.BulkJob answer(Invitation inv, String responseId, List<Answer> answers, List<CollectedMessage> events,
+      Instant at) {
+    return session -> {
+      Long profile = inv.profileId() != null || inv.userId() == null ? inv.profileId() : session.resolveUserId(inv.userId(), at);
+      record(session.connection(), inv, responseId, profile, answers, at);
+      session.write(List.of(events).iterator());
+    };
+  }
+
+  private static void record(Connection c, Invitation inv, String responseId, Long profileId, List<Answer> answers, Instant at)
       throws SQLException {
     try (PreparedStatement claim = c.prepareStatement(
         "UPDATE survey_invitations SET responded_at = ? WHERE token = ? AND responded_at IS NULL")) {

@@ -52,6 +52,19 @@ public final class VocEvents {
   }
 
   /** The newest event id, 0 when there is none. */
+  /** True when some event names {@code journey} in {@code properties.journey}. */
+  public boolean namesJourney(String journey) {
+    try (Connection c = db.connect();
+        PreparedStatement ps = c.prepareStatement("SELECT 1 FROM events WHERE json_extract_string(properties, '$.journey') = ? LIMIT 1")) {
+      ps.setString(1, journey);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read events: " + e.getMessage(), e);
+    }
+  }
+
   public long lastEventId() {
     try (Connection c = db.connect(); var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM events")) {
       rs.next();
