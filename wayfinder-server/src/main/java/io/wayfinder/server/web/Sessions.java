@@ -24,10 +24,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * of a session id is stored or held here, the ids themselves are only ever in the cookies. A
  * session ends after {@link #IDLE} without a request or {@link #ABSOLUTE} after sign-in.
  *
- * <p>A cache in front of the table answers requests without reading the database, and the last use
- * is written back at most every {@link #TOUCH_EVERY}, not on every request. One process holds the
- * data directory, so nothing else changes the table behind the cache; at start the table is the
- * truth. Because the stored last use may lag by up to a minute, a session may end up to a minute
+ * <p>The live sessions are read from the table at start and kept in memory, so a request (also one
+ * with an unknown or forged cookie) never reads the database; the last use is written back at most
+ * every {@link #TOUCH_EVERY}, not on every request. One process holds the data directory, so
+ * nothing else changes the table behind the cache. Because the stored last use may lag by up to a minute, a session may end up to a minute
  * early after a restart.
  */
 public final class Sessions {
@@ -46,10 +46,7 @@ public final class Sessions {
   private record Cached(WebSession session, Instant storedSeen) {}
 
   private final Map<String, Cached> byHash = new ConcurrentHashMap<>();
-  /**
-   * Held while a row is read into the cache and while rows are deleted, so a lookup that read a
-   * row just before it was deleted cannot put it back in the cache.
-   */
+  /** Held while a row and its cache entry change together, so table and cache never disagree. */
   private final Object rows = new Object();
   private final SessionStore store;
   private final Clock clock;
@@ -61,6 +58,7 @@ public final class Sessions {
     this.clock = clock;
     this.nextPurge = new AtomicReference<>(clock.instant());
     purgeIfDue();
+    store.all().forEach((h, s) -> byHash.put(h, new Cached(s, s.lastSeen())));
   }
 
   /** Opens a new session with a new random id (never one the client proposed: no fixation). */
@@ -70,8 +68,10 @@ public final class Sessions {
     String id = random(32);
     WebSession s = new WebSession(user.name(), user.role(), random(24), now, now);
     String h = hash(id);
-    store.insert(h, s);
-    byHash.put(h, new Cached(s, now));
+    synchronized (rows) {
+      store.insert(h, s);
+      byHash.put(h, new Cached(s, now));
+    }
     purgeIfDue();
     return new Opened(id, s);
   }
@@ -82,7 +82,7 @@ public final class Sessions {
     String h = hash(id);
     Instant now = clock.instant();
     purgeIfDue();
-    if (!byHash.containsKey(h) && !load(h)) return Optional.empty();
+    if (!byHash.containsKey(h)) return Optional.empty();
     boolean[] expired = {false};
     boolean[] write = {false};
     Cached c = byHash.computeIfPresent(h, (k, v) -> {
@@ -113,16 +113,6 @@ public final class Sessions {
     synchronized (rows) {
       store.deleteUser(user);
       byHash.values().removeIf(c -> c.session().user().equals(user));
-    }
-  }
-
-  /** Reads the row of {@code h} into the cache; false when there is none. */
-  private boolean load(String h) {
-    synchronized (rows) {
-      if (byHash.containsKey(h)) return true;
-      Optional<WebSession> s = store.find(h);
-      s.ifPresent(v -> byHash.put(h, new Cached(v, v.lastSeen())));
-      return s.isPresent();
     }
   }
 

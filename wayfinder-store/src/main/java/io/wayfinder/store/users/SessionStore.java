@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -32,17 +34,29 @@ public final class SessionStore {
   }
 
   public Optional<WebSession> find(String idHash) {
+    return Optional.ofNullable(read(" WHERE id_hash = ?", checked(idHash)).get(idHash));
+  }
+
+  /** Every stored session by the hash of its id. */
+  public Map<String, WebSession> all() {
+    return read("");
+  }
+
+  private Map<String, WebSession> read(String where, Object... args) {
+    Map<String, WebSession> out = new HashMap<>();
     try (var c = db.connect(); PreparedStatement ps = c.prepareStatement(
-        "SELECT user_name, role, csrf, created_at, last_seen FROM web_sessions WHERE id_hash = ?")) {
-      ps.setString(1, checked(idHash));
+        "SELECT id_hash, user_name, role, csrf, created_at, last_seen FROM web_sessions" + where)) {
+      for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
       try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) return Optional.empty();
-        return Optional.of(new WebSession(rs.getString(1), Role.parse(rs.getString(2)), rs.getString(3),
-            rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getObject(5, OffsetDateTime.class).toInstant()));
+        while (rs.next()) {
+          out.put(rs.getString(1), new WebSession(rs.getString(2), Role.parse(rs.getString(3)), rs.getString(4),
+              rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getObject(6, OffsetDateTime.class).toInstant()));
+        }
       }
     } catch (SQLException e) {
-      throw new StoreException("cannot read web session: " + e.getMessage(), e);
+      throw new StoreException("cannot read web sessions: " + e.getMessage(), e);
     }
+    return out;
   }
 
   /** Records the last use of a session; nothing happens when it is gone. */
