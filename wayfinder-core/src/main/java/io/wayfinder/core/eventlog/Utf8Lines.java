@@ -36,6 +36,10 @@ public final class Utf8Lines implements Closeable {
   private CharBuffer chars = CharBuffer.allocate(256);
   private long line;
   private boolean afterCr;
+  /** How the line read last ended: "\n", "\r" (its "\n", if any, is skipped by the next read) or "" at the end. */
+  private String terminator = "";
+  /** Whether the last read skipped the "\n" of a "\r\n" that ended the line before. */
+  private boolean skippedLf;
 
   /** Reads {@code in}; {@code name} is the file as messages call it. */
   public Utf8Lines(InputStream in, String name) {
@@ -60,6 +64,8 @@ public final class Utf8Lines implements Closeable {
   /** The next line without its terminator, or null at the end. */
   public String readLine() throws IOException {
     int n = 0;
+    skippedLf = false;
+    terminator = "";
     while (true) {
       if (pos == limit && !fill()) {
         if (n == 0) return null;
@@ -69,6 +75,7 @@ public final class Utf8Lines implements Closeable {
         afterCr = false;
         if (buf[pos] == '\n') {
           pos++;
+          skippedLf = true;
           continue;
         }
       }
@@ -80,6 +87,7 @@ public final class Utf8Lines implements Closeable {
       n += k;
       if (pos < limit) {
         afterCr = buf[pos++] == '\r';
+        terminator = afterCr ? "\r" : "\n";
         break;
       }
     }
@@ -117,8 +125,9 @@ public final class Utf8Lines implements Closeable {
   }
 
   /**
-   * The same text as a {@link Reader}, each line followed by {@code \n}, for parsers that take a
-   * reader. Decoding errors still name the line they are on, however far the parser reads ahead.
+   * The same text as a {@link Reader}, line terminators as they were (a quoted CSV field may hold
+   * them), for parsers that take a reader. Decoding errors still name the line they are on, however
+   * far the parser reads ahead.
    */
   public Reader asReader() {
     return new Reader() {
@@ -130,9 +139,12 @@ public final class Utf8Lines implements Closeable {
         if (len == 0) return 0;
         if (pos == pending.length()) {
           String next = readLine();
-          if (next == null) return -1;
-          pending = next + "\n";
+          // the "\n" of a "\r\n" is skipped while reading the line after it
+          String lf = skippedLf ? "\n" : "";
+          if (next == null && lf.isEmpty()) return -1;
+          pending = next == null ? lf : lf + next + terminator;
           pos = 0;
+          if (pending.isEmpty()) return read(buf, off, len);
         }
         int k = Math.min(len, pending.length() - pos);
         pending.getChars(pos, pos + k, buf, off);

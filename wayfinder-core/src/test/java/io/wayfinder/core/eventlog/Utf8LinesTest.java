@@ -71,4 +71,16 @@ class Utf8LinesTest {
       }
     }).isInstanceOf(EventLogException.class).hasMessage(csv + ":3: not UTF-8 text (byte 0xE9 at column 7)");
   }
+
+  @Test
+  void theReaderKeepsLineTerminatorsAsTheyWere() throws IOException {
+    String big = "x".repeat((1 << 16) - 1); // puts a "\r\n" across the read buffer's edge
+    for (String text : List.of("a,\"two\r\nlines\"\r\nb\rc\n", "no end", "crlf at end\r\n", big + "\r\nnext\n", "\n\n")) {
+      var out = new java.io.StringWriter();
+      try (var r = new Utf8Lines(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "t.csv").asReader()) {
+        r.transferTo(out);
+      }
+      assertThat(out.toString()).isEqualTo(text);
+    }
+  }
 }
