@@ -63,7 +63,7 @@ public final class FeedbackRoutes {
   }
 
   /** What {@code kpi} accepts: a KPI the ratings count towards, or none. */
-  public static final List<String> KPIS = List.of("csat", "nps", "ces", "none");
+  private static final List<String> KPIS = List.of("csat", "nps", "ces", "none");
 
   /**
    * The KPI wanted, given as {@code setting} (the field or the flag, named in the error): null for
