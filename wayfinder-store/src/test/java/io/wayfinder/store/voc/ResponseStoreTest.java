@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,52 +41,58 @@ class ResponseStoreTest {
     return List.of(new CollectedMessage(e, IdentityClaims.of("cust-1", null), Map.of(), Map.of()));
   }
 
-  private static EventWriter.BulkJob answer(ResponseStore responses, Invitation inv, String responseId, int score) {
+  private Database db;
+  private EventWriter writer;
+  private InvitationStore invitations;
+  private ResponseStore responses;
+  private Invitation inv;
+
+  @BeforeEach
+  void open() {
+    db = Database.open(dir);
+    writer = new EventWriter(db);
+    invitations = new InvitationStore(db);
+    responses = new ResponseStore(db);
+    inv = invitations.create(invitation());
+  }
+
+  @AfterEach
+  void close() {
+    writer.close();
+    db.close();
+  }
+
+  private EventWriter.BulkJob answer(String responseId, int score) {
     return responses.answer(inv, responseId, List.of(new Answer(NPS, score, null, null)), event(responseId), Instant.now());
   }
 
   @Test
   void aResponseAndItsEventCommitTogether() {
-    try (Database db = Database.open(dir); EventWriter w = new EventWriter(db)) {
-      InvitationStore invitations = new InvitationStore(db);
-      ResponseStore responses = new ResponseStore(db);
-      Invitation inv = invitations.create(invitation());
-      w.runBulk(answer(responses, inv, "resp_1", 9));
-      assertThat(responses.answerCount()).isEqualTo(1);
-      assertThat(Stats.read(db).events()).isEqualTo(1);
-      assertThat(invitations.find(inv.token()).orElseThrow().answered()).isTrue();
-      assertThat(responses.list("s1", 10)).singleElement().extracting(StoredAnswer::profileId).isNotNull();
-    }
+    writer.runBulk(answer("resp_1", 9));
+    assertThat(responses.answerCount()).isEqualTo(1);
+    assertThat(Stats.read(db).events()).isEqualTo(1);
+    assertThat(invitations.find(inv.token()).orElseThrow().answered()).isTrue();
+    assertThat(responses.list("s1", 10)).singleElement().extracting(StoredAnswer::profileId).isNotNull();
   }
 
   @Test
   void aFailedWriteLeavesNoResponseAndTheInvitationOpen() {
-    try (Database db = Database.open(dir); EventWriter w = new EventWriter(db)) {
-      InvitationStore invitations = new InvitationStore(db);
-      ResponseStore responses = new ResponseStore(db);
-      Invitation inv = invitations.create(invitation());
-      EventWriter.BulkJob job = answer(responses, inv, "resp_1", 9);
-      assertThatThrownBy(() -> w.runBulk(s -> {
-        job.run(s);
-        throw new IllegalStateException("the disk filled up");
-      })).hasMessageContaining("disk filled up");
-      assertThat(responses.answerCount()).isZero();
-      assertThat(Stats.read(db).events()).isZero();
-      assertThat(invitations.find(inv.token()).orElseThrow().answered()).isFalse();
-    }
+    EventWriter.BulkJob job = answer("resp_1", 9);
+    assertThatThrownBy(() -> writer.runBulk(s -> {
+      job.run(s);
+      throw new IllegalStateException("the disk filled up");
+    })).hasMessageContaining("disk filled up");
+    assertThat(responses.answerCount()).isZero();
+    assertThat(Stats.read(db).events()).isZero();
+    assertThat(invitations.find(inv.token()).orElseThrow().answered()).isFalse();
   }
 
   @Test
   void anInvitationAnsweredAlreadyWritesNothingMore() {
-    try (Database db = Database.open(dir); EventWriter w = new EventWriter(db)) {
-      InvitationStore invitations = new InvitationStore(db);
-      ResponseStore responses = new ResponseStore(db);
-      Invitation inv = invitations.create(invitation());
-      w.runBulk(answer(responses, inv, "resp_1", 9));
-      assertThatThrownBy(() -> w.runBulk(answer(responses, inv, "resp_2", 3)))
-          .isInstanceOf(IllegalStateException.class).hasMessageContaining("answered already");
-      assertThat(responses.answerCount()).isEqualTo(1);
-      assertThat(Stats.read(db).events()).isEqualTo(1);
-    }
+    writer.runBulk(answer("resp_1", 9));
+    assertThatThrownBy(() -> writer.runBulk(answer("resp_2", 3)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("answered already");
+    assertThat(responses.answerCount()).isEqualTo(1);
+    assertThat(Stats.read(db).events()).isEqualTo(1);
   }
 }
