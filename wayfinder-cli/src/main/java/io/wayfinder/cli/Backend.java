@@ -17,6 +17,9 @@ interface Backend extends AutoCloseable {
 
   JsonNode createSource(String name, String channel);
 
+  /** A fresh signing secret for the source (id or name), replacing any earlier one. */
+  JsonNode newSigningSecret(String source);
+
   JsonNode profile(String ref, int timeline);
 
   JsonNode profiles(int limit);

@@ -49,6 +49,13 @@ final class LocalBackend implements Backend {
   }
 
   @Override
+  public JsonNode newSigningSecret(String source) {
+    SourceStore store = new SourceStore(db);
+    String id = store.byIdOrName(source).orElseThrow(() -> new CliException("no source '" + source + "'")).id();
+    return Json.MAPPER.valueToTree(store.newSigningSecret(id));
+  }
+
+  @Override
   public JsonNode profile(String ref, int timeline) {
     return Json.MAPPER.valueToTree(new ProfileStore(db).find(ref, timeline)
         .orElseThrow(() -> new CliException("no profile '" + ref + "' (try a profile number, user id, anonymous id or e-mail)")));

@@ -45,6 +45,11 @@ final class RemoteBackend implements Backend {
   }
 
   @Override
+  public JsonNode newSigningSecret(String source) {
+    return call("POST", "/api/sources/" + encode(source) + "/signing-secret", HttpRequest.BodyPublishers.noBody());
+  }
+
+  @Override
   public JsonNode profile(String ref, int timeline) {
     return call("GET", "/api/profiles/" + encode(ref) + "?timeline=" + timeline, null);
   }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "sources", mixinStandardHelpOptions = true,
     description = "List sources or create one; a source's write key authenticates the collection API.",
-    subcommands = {SourcesCommand.ListSources.class, SourcesCommand.CreateSource.class})
+    subcommands = {SourcesCommand.ListSources.class, SourcesCommand.CreateSource.class, SourcesCommand.NewSecret.class})
 final class SourcesCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -49,6 +49,21 @@ final class SourcesCommand implements Runnable {
     public void run() {
       try (Backend b = target.open()) {
         System.out.println(Json.pretty(b.createSource(name, channel)));
+      }
+    }
+  }
+
+  @Command(name = "secret", mixinStandardHelpOptions = true,
+      description = {"Make a new signing secret for a source and print it (shown only now; it replaces any earlier one).",
+          "The site's backend signs widget customer tokens with it: see docs/voc.md, Identity verification."})
+  static final class NewSecret implements Runnable {
+    @Mixin TargetOptions target;
+    @Parameters(index = "0", description = "Source name or id, e.g. website.") String source;
+
+    @Override
+    public void run() {
+      try (Backend b = target.open()) {
+        System.out.println(Json.pretty(b.newSigningSecret(source)));
       }
     }
   }

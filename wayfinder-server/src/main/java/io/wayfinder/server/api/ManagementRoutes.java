@@ -55,6 +55,8 @@ public final class ManagementRoutes {
     config.routes.before("/api", this::authorise);
     config.routes.get("/api/sources", ctx -> ctx.json(sources.list().stream().map(SourceView::of).toList()));
     config.routes.post("/api/sources", this::createSource);
+    config.routes.post("/api/sources/{source}/signing-secret", ctx -> ctx.status(201).json(sources.newSigningSecret(
+        sources.byIdOrName(ctx.pathParam("source")).orElseThrow(() -> ApiException.notFound("source '" + ctx.pathParam("source") + "'")).id())));
     config.routes.get("/api/stats", ctx -> ctx.json(Stats.read(db)));
     config.routes.get("/api/profiles", ctx -> ctx.json(Map.of("profiles", profiles.mostActive(limit(ctx, "limit", 50, 1000)))));
     config.routes.get("/api/profiles/{id}", ctx -> ctx.json(profiles.find(ctx.pathParam("id"), limit(ctx, "timeline", 200, 10_000))

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.wayfinder.core.collect.Source;
+import io.wayfinder.core.widget.CustomerToken;
+import io.wayfinder.core.widget.CustomerToken.Verdict;
 import io.wayfinder.server.JsonSupport;
 import io.wayfinder.server.auth.Credentials;
 import io.wayfinder.server.problem.ApiException;
@@ -12,6 +14,7 @@ import io.wayfinder.store.voc.Invitation;
 import io.wayfinder.store.voc.SurveyJson;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +22,9 @@ import java.util.Map;
 /**
  * What customers reach, without the admin token: the hosted page {@code GET|POST /s/{token}} (the
  * invitation token is the credential), the widget script {@code /widget.js} and its
- * {@code GET /widget/invitation} (authenticated by a source's write key). Cross-origin calls are
- * allowed, since the widget runs on the company's own website.
+ * {@code GET /widget/invitation} (authenticated by a source's write key plus a customer token the
+ * site's backend signs, see {@link CustomerToken}). Cross-origin calls are allowed, since the widget
+ * runs on the company's own website.
  */
 public final class PublicSurveyRoutes {
   /** Largest accepted answer body; generous for 20 questions of 2,000 characters. */
@@ -121,6 +125,7 @@ public final class PublicSurveyRoutes {
     Source source = sources.byWriteKey(key).orElseThrow(() -> ApiException.unauthorized("unknown write key"));
     String customer = ctx.queryParam("customer");
     if (customer == null || customer.isBlank()) throw new IllegalArgumentException("customer: the customer's user id is required");
+    verifyCustomer(source, customer, ctx.queryParam("customerToken"));
     Invitation inv = service.widgetInvitation(ctx.queryParam("survey"), customer.strip(), source.channel());
     if (inv == null) {
       ctx.status(204);
@@ -128,5 +133,24 @@ public final class PublicSurveyRoutes {
     }
     var survey = service.survey(inv.surveyId());
     ctx.json(Map.of("token", inv.token(), "url", "/s/" + inv.token(), "survey", SurveyJson.write(survey)));
+  }
+
+  /**
+   * The write key is public, so it alone cannot say which customer is on the page: without a
+   * customer token signed by the site's backend, anyone could read another customer's e-mailed
+   * invitation or mint invitations for any id. Refused before anything is read or written.
+   */
+  private void verifyCustomer(Source source, String customer, String token) {
+    if (token == null || token.isBlank()) {
+      throw ApiException.unauthorized("customerToken: required; the site's backend signs it for the signed-in customer "
+          + "with the source's signing secret (see docs/voc.md, 'Identity verification')");
+    }
+    String secret = sources.signingSecret(source.id()).orElse(null);
+    if (secret == null) {
+      throw new ApiException(403, "customerToken: source '" + source.name() + "' has no signing secret yet; create one with "
+          + "POST /api/sources/{source}/signing-secret or wayfinder sources secret");
+    }
+    Verdict v = CustomerToken.verify(secret, customer, token, Instant.now());
+    if (v != Verdict.VALID) throw new ApiException(403, "customerToken: " + v.reason());
   }
 }

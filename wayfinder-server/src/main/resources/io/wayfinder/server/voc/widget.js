@@ -1,6 +1,8 @@
 /* Wayfinder survey widget. Include on a page:
  *   <script src="https://WAYFINDER/widget.js" data-write-key="wk_..." data-customer="cust-123"
- *           data-survey="delivery_csat" async></script>
+ *           data-customer-token="1767225600.65ec..." data-survey="delivery_csat" async></script>
+ * data-customer-token is signed by the site's backend for this customer with the source's signing
+ * secret (docs/voc.md, "Identity verification"); without it the server shows no survey.
  * It asks the server for a survey due for this customer (or, with data-survey, that survey unless
  * the customer was surveyed recently), shows it in a modal dialog and posts the answers. */
 (function () {
@@ -10,15 +12,25 @@
   var base = new URL(script.src, document.baseURI).origin;
   var key = script.getAttribute("data-write-key");
   var customer = script.getAttribute("data-customer");
+  var customerToken = script.getAttribute("data-customer-token");
   var survey = script.getAttribute("data-survey");
-  if (!key || !customer) { console.warn("Wayfinder widget: data-write-key and data-customer are required"); return; }
+  if (!key || !customer || !customerToken) {
+    console.warn("Wayfinder widget: data-write-key, data-customer and data-customer-token are required");
+    return;
+  }
   var ENDS = { nps: ["Not at all likely", "Extremely likely"], csat: ["Very dissatisfied", "Very satisfied"],
                ces: ["Strongly disagree", "Strongly agree"] };
   var SCALES = { nps: [0, 10], csat: [1, 5], ces: [1, 7] };
 
   var url = base + "/widget/invitation?writeKey=" + encodeURIComponent(key) + "&customer=" + encodeURIComponent(customer)
-      + (survey ? "&survey=" + encodeURIComponent(survey) : "");
-  fetch(url).then(function (r) { return r.status === 200 ? r.json() : null; })
+      + "&customerToken=" + encodeURIComponent(customerToken) + (survey ? "&survey=" + encodeURIComponent(survey) : "");
+  fetch(url).then(function (r) {
+    if (r.status === 401 || r.status === 403) {
+      r.json().then(function (p) { console.warn("Wayfinder widget:", p.detail); });
+      return null;
+    }
+    return r.status === 200 ? r.json() : null;
+  })
     .then(function (inv) { if (inv) show(inv); })
     .catch(function (e) { console.warn("Wayfinder widget:", e); });
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import io.wayfinder.core.widget.CustomerToken;
 import io.wayfinder.server.TestServer;
 import java.io.File;
 import java.net.InetSocketAddress;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -119,11 +121,15 @@ class SurveyBrowserTest {
   void aCustomerAnswersThroughTheWidgetOnAnotherSite() throws Exception {
     t.api("POST", "/api/surveys", SurveyFixtures.deliverySurvey("shop_nps", "null"));
     String key = t.writeKey("website", "web");
+    // The shop's backend signs a token for its signed-in customer with the source's signing secret.
+    String secret = json(t.api("POST", "/api/sources/website/signing-secret", null)).path("signingSecret").asText();
+    String customerToken = CustomerToken.sign(secret, "cust-42", Instant.now().plus(Duration.ofMinutes(15)));
     String page = """
         <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head>
         <body><h1>Your order</h1>
-        <script src="%s/widget.js" data-write-key="%s" data-customer="cust-42" data-survey="shop_nps" async></script>
-        </body></html>""".formatted(t.base, key);
+        <script src="%s/widget.js" data-write-key="%s" data-customer="cust-42" data-customer-token="%s"
+                data-survey="shop_nps" async></script>
+        </body></html>""".formatted(t.base, key, customerToken);
     shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     shop.createContext("/", ex -> {
       byte[] b = page.getBytes(StandardCharsets.UTF_8);

@@ -17,17 +17,30 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
-/** Sources and their write keys. Write keys are looked up on every collection request, so they are cached. */
+/**
+ * Sources, their write keys and their signing secrets. Write keys are looked up on every collection
+ * request and secrets on every widget request, so both are cached.
+ */
 public final class SourceStore {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Database db;
   private final Map<String, Source> byWriteKey = new ConcurrentHashMap<>();
+  private final Map<String, String> secretBySource = new ConcurrentHashMap<>();
+
+  /** A source's signing secret, as shown once when it is made. */
+  public record SigningSecret(String source, String signingSecret, Instant createdAt) {}
 
   public SourceStore(Database db) {
     this.db = db;
     list().forEach(s -> byWriteKey.put(s.writeKey(), s));
+    try (var c = db.connect(); var st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT source_id, secret FROM source_signing_secrets")) {
+      while (rs.next()) secretBySource.put(rs.getString(1), rs.getString(2));
+    } catch (SQLException e) {
+      throw new StoreException("cannot read signing secrets: " + e.getMessage(), e);
+    }
   }
 
   /** Creates a source with a fresh write key; names are unique. */
@@ -67,6 +80,38 @@ public final class SourceStore {
 
   public Optional<Source> byWriteKey(String writeKey) {
     return writeKey == null ? Optional.empty() : Optional.ofNullable(byWriteKey.get(writeKey));
+  }
+
+  /** The source with this id, or else with this name. */
+  public Optional<Source> byIdOrName(String ref) {
+    List<Source> all = list();
+    return all.stream().filter(s -> s.id().equals(ref)).findFirst()
+        .or(() -> all.stream().filter(s -> s.name().equals(ref)).findFirst());
+  }
+
+  /**
+   * Makes a fresh signing secret for the source, replacing any earlier one (which stops working at
+   * once: rotate it when it may have leaked). It is returned here and never listed again.
+   */
+  public synchronized SigningSecret newSigningSecret(String sourceId) {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    SigningSecret s = new SigningSecret(sourceId, "wss_" + HexFormat.of().formatHex(bytes), Instant.now());
+    try (var c = db.connect(); PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO source_signing_secrets VALUES (?, ?, ?)")) {
+      ps.setString(1, sourceId);
+      ps.setString(2, s.signingSecret());
+      ps.setObject(3, s.createdAt().atOffset(ZoneOffset.UTC));
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("cannot store the signing secret: " + e.getMessage(), e);
+    }
+    secretBySource.put(sourceId, s.signingSecret());
+    return s;
+  }
+
+  /** The source's signing secret, if one was made. */
+  public Optional<String> signingSecret(String sourceId) {
+    return Optional.ofNullable(secretBySource.get(sourceId));
   }
 
   public Optional<Source> byName(String name) {
