@@ -1,5 +1,5 @@
 // ECharts helpers: every chart is labelled for screen readers and has its data in a table beside it.
-import { h, dataBeside } from './ui.js';
+import { h, dataBeside, escapeHtml } from './ui.js';
 
 const live = new Set();
 const palette = ['#0b5cad', '#c0392b', '#1e7b34', '#8a5300', '#6a3d9a', '#00798c', '#7f7f7f'];
@@ -23,9 +23,28 @@ export function draw(div, option) {
   if (!div.isConnected) return;
   const chart = window.echarts.init(div, null, { renderer: 'canvas' });
   chart.setOption(Object.assign({ color: palette, aria: { enabled: true }, animation: false,
-    textStyle: { fontFamily: 'system-ui, sans-serif' } }, option));
+    textStyle: { fontFamily: 'system-ui, sans-serif' } }, textTooltips(option)));
   live.add(chart);
   return chart;
+}
+
+/**
+ * ECharts puts a tooltip formatter's string into innerHTML, and the values in it (event names,
+ * journeys, comments) come from anyone with a write key. So every tooltip formatter function of a
+ * chart returns text: its string is escaped here (line breaks kept), a DOM node passes as is.
+ * ECharts escapes its default tooltips and string templates itself; labels are drawn on canvas.
+ */
+export function textTooltips(option) {
+  const text = (out) => (typeof out === 'string' || typeof out === 'number' ? escapeHtml(out).replace(/\n/g, '<br>') : out);
+  const wrap = (tip) => {
+    if (!tip || typeof tip.formatter !== 'function') return tip;
+    const f = tip.formatter;
+    // An asynchronous formatter hands its result to ECharts' callback: that is escaped too.
+    return { ...tip, formatter: (params, ticket, callback) => text(f(params, ticket, callback && ((t, out) => callback(t, text(out))))) };
+  };
+  const series = option.series && [].concat(option.series).map((s) => (s && s.tooltip ? { ...s, tooltip: wrap(s.tooltip) } : s));
+  return { ...option, tooltip: Array.isArray(option.tooltip) ? option.tooltip.map(wrap) : wrap(option.tooltip),
+    ...(series ? { series } : {}) };
 }
 
 /** Error bars for a category axis: data [[categoryIndex, low, high], ...]. */

@@ -11,6 +11,14 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+/**
+ * Text made safe inside an HTML string. The pages build the DOM with text nodes (h above); this is
+ * for the few places that take HTML, such as ECharts tooltips: event names, properties, traits and
+ * comments come from anyone holding a write key.
+ */
+export const escapeHtml = (v) => String(v ?? '').replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
+const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
 export const num = (v, d = 0) => (v === null || v === undefined || Number.isNaN(v)) ? '–'
   : Number(v).toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d });
 export const pct = (v, d = 1) => (v === null || v === undefined) ? '–' : num(v * 100, d) + ' %';

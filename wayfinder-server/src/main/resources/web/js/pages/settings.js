@@ -28,10 +28,19 @@ function form(id, fields, submitLabel, onSubmit) {
 }
 
 function sourcesCard(sources, admin, again) {
+  const shown = h('div', { id: 'signing-secret', role: 'status' });
+  // The secret is shown once, here, for the site's backend to sign widget customer tokens (docs/voc.md).
+  const secretButton = (r) => h('button', { type: 'button', class: 'link', onclick: async () => {
+    if (!confirm('Make a new signing secret for ' + r.name + '? Any earlier one stops working at once.')) return;
+    const s = await post('/api/sources/' + encodeURIComponent(r.id) + '/signing-secret', {});
+    shown.replaceChildren(h('p', {}, 'Signing secret of ' + r.name + ' (shown only now; keep it in your backend, never in a page): ',
+      h('code', {}, s.signingSecret)));
+  } }, 'New signing secret');
   const list = table('Sources send events to /v1 with their write key', [{ key: 'name', label: 'Source' }, { key: 'channel', label: 'Channel' },
-    { key: 'writeKey', label: 'Write key', cell: (r) => h('code', {}, r.writeKey) }, { key: 'createdAt', label: 'Created', fmt: when }], sources);
+    { key: 'writeKey', label: 'Write key', cell: (r) => h('code', {}, r.writeKey) }, { key: 'createdAt', label: 'Created', fmt: when },
+    ...(admin ? [{ key: 'id', label: 'Widget', cell: secretButton }] : [])], sources);
   if (!admin) return card('Sources and write keys', list);
-  return card('Sources and write keys', list, ...form('new-source', [['name', 'Name'], ['channel', 'Channel', { options: ['web', 'app', 'store', 'call_centre', 'email', 'partner', 'review'] }]],
+  return card('Sources and write keys', list, shown, ...form('new-source', [['name', 'Name'], ['channel', 'Channel', { options: ['web', 'app', 'store', 'call_centre', 'email', 'partner', 'review'] }]],
     'Add source', async (v) => { await post('/api/sources', v); again(); }));
 }
 
