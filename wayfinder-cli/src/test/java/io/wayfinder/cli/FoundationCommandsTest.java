@@ -106,4 +106,34 @@ class FoundationCommandsTest {
     Run down = run("stats", "--server", "http://127.0.0.1:9", "--token", "x");
     assertThat(down.err()).contains("cannot reach the server");
   }
+
+  @Test
+  void sourcesSecretPrintsTheStoredSigningSecretOnADataDirectoryAndThroughAServer() throws Exception {
+    Path data = dir.resolve("secrets");
+    String dataArg = data.toString();
+    assertThat(run("sources", "create", "site", "--channel", "web", "--data", dataArg).code()).isZero();
+    Run local = run("sources", "secret", "site", "--data", dataArg);
+    assertThat(local.code()).as(local.err()).isZero();
+    String first = Json.MAPPER.readTree(local.out()).get("signingSecret").asText();
+    Run unknown = run("sources", "secret", "nowhere", "--data", dataArg);
+    assertThat(unknown.code()).isEqualTo(1);
+    assertThat(unknown.err()).contains("no source 'nowhere'");
+    try (WayfinderServer server = WayfinderServer.start(new ServerConfig("127.0.0.1", 0, data, "cli-test-token"))) {
+      assertThat(storedSecret(server, "site")).isEqualTo(first);
+      Run remote = run("sources", "secret", "site", "--server", "http://127.0.0.1:" + server.port(), "--token", "cli-test-token");
+      assertThat(remote.code()).as(remote.err()).isZero();
+      String second = Json.MAPPER.readTree(remote.out()).get("signingSecret").asText();
+      assertThat(second).isNotEqualTo(first).isEqualTo(storedSecret(server, "site"));
+    }
+  }
+
+  private static String storedSecret(WayfinderServer server, String source) throws Exception {
+    try (var c = server.database().connect();
+        var ps = c.prepareStatement("SELECT secret FROM source_signing_secrets JOIN sources ON sources.id = source_id WHERE sources.name = ?")) {
+      ps.setString(1, source);
+      var rs = ps.executeQuery();
+      assertThat(rs.next()).isTrue();
+      return rs.getString(1);
+    }
+  }
 }
