@@ -1,0 +1,95 @@
+package io.wayfinder.core.act.condition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A parsed targeting condition in GrowthBook's MongoDB-style JSON condition language, the one
+ * condition language of Wayfinder (flow triggers and branches, later decisioning and experiments).
+ *
+ * <p>Parse once, evaluate many times: regexes are compiled and versions padded at parse time, and
+ * a {@code Condition} is immutable and thread-safe. Evaluation follows the GrowthBook SDKs exactly
+ * (it passes every {@code evalCondition} case of the SDK test suite), including their lenient
+ * rules: an unknown operator or an invalid regex simply does not match. Use {@link #parseStrict}
+ * or {@link #check} for conditions written by people, to reject those mistakes with the place in
+ * the condition where they are.
+ */
+public final class Condition {
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+  private final JsonNode source;
+  private final Clause root;
+
+  private Condition(JsonNode source, Clause root) {
+    this.source = source;
+    this.root = root;
+  }
+
+  /** GrowthBook's lenient parse: never fails; whatever is malformed does not match. */
+  public static Condition parse(JsonNode condition) {
+    return new Condition(condition, new ConditionParser(null).object(condition, "", true));
+  }
+
+  /** {@link #parse(JsonNode)} of JSON text. */
+  public static Condition parse(String json) {
+    try {
+      return parse(JSON.readTree(json));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new InvalidConditionException(List.of(new ConditionProblem("", "not JSON: " + e.getOriginalMessage())));
+    }
+  }
+
+  /**
+   * Parses and rejects unknown operators, operands of the wrong type, invalid regexes, and, when
+   * {@code knownAttributes} is not null, paths whose name (or an object above it) is not there.
+   *
+   * @throws InvalidConditionException naming every problem by its JSON Pointer in the condition
+   */
+  public static Condition parseStrict(JsonNode condition, Set<String> knownAttributes) {
+    ConditionParser parser = new ConditionParser(knownAttributes);
+    Clause root = parser.object(condition, "", true);
+    if (!parser.problems().isEmpty()) {
+      throw new InvalidConditionException(parser.problems());
+    }
+    return new Condition(condition, root);
+  }
+
+  /** The problems {@link #parseStrict} would reject, empty for a valid condition. */
+  public static List<ConditionProblem> check(JsonNode condition, Set<String> knownAttributes) {
+    ConditionParser parser = new ConditionParser(knownAttributes);
+    parser.object(condition, "", true);
+    return List.copyOf(parser.problems());
+  }
+
+  /** Whether the attributes (a JSON object; nested objects are reached with "a.b.c") match. */
+  public boolean matches(JsonNode attributes) {
+    return matches(attributes, Map.of());
+  }
+
+  /**
+   * As {@link #matches(JsonNode)}, with GrowthBook's saved groups for {@code $inGroup} and
+   * {@code $notInGroup}: group id to a JSON array of member values.
+   */
+  public boolean matches(JsonNode attributes, Map<String, JsonNode> savedGroups) {
+    return root.test(attributes == null ? JSON.nullNode() : attributes, savedGroups);
+  }
+
+  /** Attributes as plain Java values (maps, lists, strings, numbers, booleans, null). */
+  public boolean matches(Map<String, ?> attributes) {
+    return matches(JSON.valueToTree(attributes), Map.of());
+  }
+
+  /** The condition as written. */
+  public JsonNode source() {
+    return source.deepCopy();
+  }
+
+  @Override
+  public String toString() {
+    return source.toString();
+  }
+}
