@@ -29,7 +29,11 @@ public final class Condition {
     this.root = root;
   }
 
-  /** GrowthBook's lenient parse: never fails; whatever is malformed does not match. */
+  /**
+   * GrowthBook's lenient parse: never fails; whatever is malformed does not match. Also how a
+   * condition inside a flow definition is read; the flow validator then checks it strictly.
+   */
+  @com.fasterxml.jackson.annotation.JsonCreator
   public static Condition parse(JsonNode condition) {
     return new Condition(condition, new ConditionParser(null).object(condition, "", true));
   }
@@ -83,9 +87,21 @@ public final class Condition {
     return matches(JSON.valueToTree(attributes), Map.of());
   }
 
-  /** The condition as written. */
+  /** The condition as written (and as it is written back to JSON). */
+  @com.fasterxml.jackson.annotation.JsonValue
   public JsonNode source() {
     return source.deepCopy();
+  }
+
+  /** Conditions are equal when written alike (key order included, as it is in GrowthBook). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Condition c && JsValues.sameJson(source, c.source);
+  }
+
+  @Override
+  public int hashCode() {
+    return source.size(); // coarse, but 10 and 10.0 are equal conditions with different node hashes
   }
 
   @Override
