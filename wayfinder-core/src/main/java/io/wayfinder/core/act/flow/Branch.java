@@ -82,16 +82,18 @@ public sealed interface Branch extends FlowNode {
         c.problem("arms", "a split needs at least two arms");
       }
       double total = 0;
+      boolean allValid = true;
       for (int i = 0; i < arms.size(); i++) {
         Arm a = arms.get(i);
         Double w = a == null ? null : a.weight();
         if (w == null || w <= 0 || w.isNaN()) {
           c.problem("arms[" + i + "].weight", "must be a number above 0");
+          allValid = false;
         } else {
           total += w;
         }
       }
-      if (arms.stream().allMatch(a -> a != null && a.weight() != null) && Math.abs(total - 1) > 1e-6) {
+      if (allValid && Math.abs(total - 1) > 1e-6) { // only a sum of valid weights says something
         c.problem("arms", "weights must add up to 1 (they add up to " + total + ")");
       }
       long names = arms.stream().filter(Objects::nonNull).map(Arm::name).filter(Objects::nonNull).distinct().count();

@@ -6,13 +6,19 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -95,7 +101,7 @@ public final class FlowReader {
 
   private static void node(ObjectMapper mapper, JsonNode json, int index, List<FlowNode> nodes, List<FlowProblem> problems) {
     String id = json.path("id").isTextual() ? json.get("id").textValue() : null;
-    String node = id != null ? id : null;
+    String node = id;
     String where = id != null ? null : "nodes[" + index + "]";
     try {
       if (!json.isObject()) {
@@ -141,9 +147,35 @@ public final class FlowReader {
       return "unknown field (known: " + u.getKnownPropertyIds().stream().map(Object::toString).sorted()
           .collect(Collectors.joining(", ")) + ")";
     }
-    String m = e.getOriginalMessage();
-    // Jackson names Java types; a flow author needs the JSON shape
-    return "wrong value: " + m.replaceAll("`[a-zA-Z0-9_.$]+\\.([A-Za-z0-9]+)`", "$1").replaceAll("\\s+at \\[.*", "");
+    if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+      // Jackson names Java types; a flow author needs the JSON shape
+      String got = e instanceof InvalidFormatException f ? "; got " + JSON.valueToTree(f.getValue()) : "";
+      return "expects " + expected(m.getTargetType()) + got;
+    }
+    return "wrong value: " + e.getOriginalMessage();
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == Duration.class) {
+      return "an ISO-8601 duration such as \"PT30M\", \"PT24H\" or \"P3D\"";
+    }
+    if (type == LocalTime.class) {
+      return "a time of day such as \"09:00\"";
+    }
+    if (type == Instant.class) {
+      return "an instant such as \"2026-01-05T09:00:00Z\"";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+      return "a number";
+    }
+    if (type.isEnum()) {
+      return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> JSON.valueToTree(c).asText())
+          .collect(Collectors.joining(", "));
+    }
+    if (List.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    return type == String.class ? "a string" : "an object";
   }
 
   private static InvalidFlowException invalid(String node, String field, String message) {
