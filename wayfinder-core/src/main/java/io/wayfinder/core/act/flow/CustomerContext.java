@@ -10,14 +10,15 @@ import java.util.TreeMap;
  * The one document that branch conditions, segment and schedule conditions, and templates see:
  * <pre>
  * { "customer": {"id": …}, "traits": {…}, "event": {properties of the last event},
- *   "predictions": {"churnRisk", "pAlive", "clv", "expectedPurchases"},
+ *   "predictions": {"churnRisk", "pAlive", "clv", "expectedPurchases", "expectedSpend", "valueSegment"},
  *   "consent": {purpose: true|false}, "kpi": {kpi: last score}, "flow": {"id", "version"} }
  * </pre>
  * Built for the engine by {@link #document}; for validation, from a catalogue, as the set of
  * names a condition may use and a sample customer a template must render for.
  */
 public final class CustomerContext {
-  private static final String[] PREDICTIONS = {"churnRisk", "pAlive", "clv", "expectedPurchases"};
+  // as on the profile (GET /api/profiles/{ref} → predictions)
+  private static final String[] PREDICTIONS = {"churnRisk", "pAlive", "clv", "expectedPurchases", "expectedSpend", "valueSegment"};
 
   private final FlowCatalogue catalogue;
 
@@ -74,7 +75,7 @@ public final class CustomerContext {
     catalogue.eventProperties().values().forEach(ps -> ps.forEach(p -> event.put(p, "sample " + p)));
     Map<String, Object> predictions = new TreeMap<>();
     for (String p : PREDICTIONS) {
-      predictions.put(p, 0.5);
+      predictions.put(p, "valueSegment".equals(p) ? "sample segment" : 0.5);
     }
     return document("sample-customer", traits, event, predictions, Map.of(), Map.of(), "sample-flow", 1);
   }

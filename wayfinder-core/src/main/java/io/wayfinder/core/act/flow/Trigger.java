@@ -61,7 +61,8 @@ public sealed interface Trigger extends FlowNode {
     @com.fasterxml.jackson.annotation.JsonProperty("churnRisk") CHURN_RISK("churnRisk", true),
     @com.fasterxml.jackson.annotation.JsonProperty("pAlive") P_ALIVE("pAlive", true),
     @com.fasterxml.jackson.annotation.JsonProperty("clv") CLV("clv", false),
-    @com.fasterxml.jackson.annotation.JsonProperty("expectedPurchases") EXPECTED_PURCHASES("expectedPurchases", false);
+    @com.fasterxml.jackson.annotation.JsonProperty("expectedPurchases") EXPECTED_PURCHASES("expectedPurchases", false),
+    @com.fasterxml.jackson.annotation.JsonProperty("expectedSpend") EXPECTED_SPEND("expectedSpend", false);
 
     final String key;
     final boolean probability;
