@@ -35,8 +35,12 @@ public final class Condition {
    */
   @com.fasterxml.jackson.annotation.JsonCreator
   public static Condition parse(JsonNode condition) {
-    return new Condition(condition, new ConditionParser(null).object(condition, "", true));
+    Clause root = new ConditionParser(null).object(condition, "", true);
+    // GrowthBook's SDKs throw on a condition that is not an object; matching nobody is the safe reading
+    return new Condition(condition, condition != null && condition.isObject() ? root : new Clause.Or(List.of(NEVER)));
   }
+
+  private static final Clause NEVER = new Clause.Not(new Clause.All(List.of()));
 
   /** {@link #parse(JsonNode)} of JSON text. */
   public static Condition parse(String json) {

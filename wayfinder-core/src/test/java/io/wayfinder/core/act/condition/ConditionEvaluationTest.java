@@ -35,6 +35,13 @@ class ConditionEvaluationTest {
   }
 
   @Test
+  void aConditionThatIsNotAnObjectMatchesNobody() {
+    assertThat(Condition.parse("\"gold\"").matches(Map.of("plan", "gold"))).isFalse();
+    assertThat(Condition.parse("[]").matches(Map.of())).isFalse();
+    assertThat(Condition.parse("{}").matches(Map.of())).as("the empty object matches everybody").isTrue();
+  }
+
+  @Test
   void nullAttributesAreAnEmptyProfile() {
     assertThat(Condition.parse("{\"x\":{\"$exists\":false}}").matches((com.fasterxml.jackson.databind.JsonNode) null)).isTrue();
   }
