@@ -20,6 +20,7 @@ import java.util.Set;
  */
 public final class Condition {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
+  private static final Clause NEVER = new Clause.Not(new Clause.All(List.of()));
 
   private final JsonNode source;
   private final Clause root;
@@ -39,8 +40,6 @@ public final class Condition {
     // GrowthBook's SDKs throw on a condition that is not an object; matching nobody is the safe reading
     return new Condition(condition, condition != null && condition.isObject() ? root : new Clause.Or(List.of(NEVER)));
   }
-
-  private static final Clause NEVER = new Clause.Not(new Clause.All(List.of()));
 
   /** {@link #parse(JsonNode)} of JSON text. */
   public static Condition parse(String json) {

@@ -133,6 +133,10 @@ final class ConditionParser {
         }
         break;
       case VALUE_CONDITION: nested = value(operand, at); break;
+      case LENGTH:
+        expect(operand.isNumber() || isOperatorObject(operand), op, at);
+        nested = value(operand, at);
+        break;
       case ELEMENT_CONDITION:
         expect(operand.isObject(), op, at);
         if (isOperatorObject(operand)) {

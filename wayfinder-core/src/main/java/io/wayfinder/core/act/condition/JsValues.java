@@ -1,6 +1,7 @@
 package io.wayfinder.core.act.condition;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -134,7 +135,7 @@ final class JsValues {
 
   private static JsonNode toPrimitive(JsonNode v) {
     if (v.isArray() || v.isObject()) {
-      return com.fasterxml.jackson.databind.node.TextNode.valueOf(toJsString(v));
+      return TextNode.valueOf(toJsString(v));
     }
     return v;
   }

@@ -30,7 +30,7 @@ enum Operator {
   IN_GROUP("$inGroup", Operand.GROUP),
   NOT_IN_GROUP("$notInGroup", Operand.GROUP),
   NOT("$not", Operand.VALUE_CONDITION),
-  SIZE("$size", Operand.VALUE_CONDITION),
+  SIZE("$size", Operand.LENGTH),
   ELEM_MATCH("$elemMatch", Operand.ELEMENT_CONDITION),
   REGEX("$regex", Operand.REGEX),
   REGEXI("$regexi", Operand.REGEX),
@@ -45,6 +45,7 @@ enum Operator {
     ARRAY("an array"),
     GROUP("a saved group id (string)"),
     VALUE_CONDITION("a value or an operator object"),
+    LENGTH("a number or an operator object such as {\"$gt\": 2}"),
     ELEMENT_CONDITION("an object (an operator object or a condition on the elements)"),
     REGEX("a valid regular expression (string)"),
     TYPE_NAME("one of string, number, boolean, object, array, null");

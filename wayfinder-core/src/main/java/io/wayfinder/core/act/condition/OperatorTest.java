@@ -2,6 +2,8 @@ package io.wayfinder.core.act.condition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,7 +64,7 @@ record OperatorTest(Operator operator, JsonNode operand, ValueTest nested, List<
 
   private JsonNode group(Map<String, JsonNode> savedGroups) {
     JsonNode g = operand.isTextual() ? savedGroups.get(operand.textValue()) : null;
-    return g != null && g.isArray() ? g : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    return g != null && g.isArray() ? g : JsonNodeFactory.instance.arrayNode();
   }
 
   /** {@code expected.includes(actual)}, or an intersection when the value is an array. */
@@ -88,7 +90,7 @@ record OperatorTest(Operator operator, JsonNode operand, ValueTest nested, List<
   }
 
   private static JsonNode fold(JsonNode v) {
-    return v.isTextual() ? com.fasterxml.jackson.databind.node.TextNode.valueOf(v.textValue().toLowerCase(Locale.ROOT)) : v;
+    return v.isTextual() ? TextNode.valueOf(v.textValue().toLowerCase(Locale.ROOT)) : v;
   }
 
   /** Every expected item matches some element of the array value. */

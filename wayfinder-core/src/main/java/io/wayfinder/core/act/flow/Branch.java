@@ -2,6 +2,7 @@ package io.wayfinder.core.act.flow;
 
 import io.wayfinder.core.act.bucket.Bucketing;
 import io.wayfinder.core.act.condition.Condition;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public sealed interface Branch extends FlowNode {
         m.put("cases[" + i + "].next", cases.get(i) == null ? null : cases.get(i).next());
       }
       m.put("otherwise", otherwise);
-      return java.util.Collections.unmodifiableMap(m);
+      return Collections.unmodifiableMap(m);
     }
 
     @Override
@@ -63,7 +64,7 @@ public sealed interface Branch extends FlowNode {
       for (int i = 0; i < arms.size(); i++) {
         m.put("arms[" + i + "].next", arms.get(i) == null ? null : arms.get(i).next());
       }
-      return java.util.Collections.unmodifiableMap(m);
+      return Collections.unmodifiableMap(m);
     }
 
     /** The arm index for a customer; {@code flowId} seeds the hash when {@code seed} is absent. */

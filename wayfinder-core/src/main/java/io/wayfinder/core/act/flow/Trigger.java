@@ -1,5 +1,6 @@
 package io.wayfinder.core.act.flow;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.wayfinder.core.act.condition.Condition;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +39,8 @@ public sealed interface Trigger extends FlowNode {
 
   /** Whether a journey trigger fires on entering a stage or on abandoning the journey. */
   enum JourneyChange {
-    @com.fasterxml.jackson.annotation.JsonProperty("entered") ENTERED,
-    @com.fasterxml.jackson.annotation.JsonProperty("abandoned") ABANDONED
+    @JsonProperty("entered") ENTERED,
+    @JsonProperty("abandoned") ABANDONED
   }
 
   /** A prediction crosses a threshold: fires once per crossing, not while it stays beyond it. */
@@ -58,11 +59,11 @@ public sealed interface Trigger extends FlowNode {
 
   /** The predictions a flow can react to, by their key in conditions ({@code predictions.churnRisk}). */
   enum Prediction {
-    @com.fasterxml.jackson.annotation.JsonProperty("churnRisk") CHURN_RISK("churnRisk", true),
-    @com.fasterxml.jackson.annotation.JsonProperty("pAlive") P_ALIVE("pAlive", true),
-    @com.fasterxml.jackson.annotation.JsonProperty("clv") CLV("clv", false),
-    @com.fasterxml.jackson.annotation.JsonProperty("expectedPurchases") EXPECTED_PURCHASES("expectedPurchases", false),
-    @com.fasterxml.jackson.annotation.JsonProperty("expectedSpend") EXPECTED_SPEND("expectedSpend", false);
+    @JsonProperty("churnRisk") CHURN_RISK("churnRisk", true),
+    @JsonProperty("pAlive") P_ALIVE("pAlive", true),
+    @JsonProperty("clv") CLV("clv", false),
+    @JsonProperty("expectedPurchases") EXPECTED_PURCHASES("expectedPurchases", false),
+    @JsonProperty("expectedSpend") EXPECTED_SPEND("expectedSpend", false);
 
     final String key;
     final boolean probability;
@@ -75,8 +76,8 @@ public sealed interface Trigger extends FlowNode {
 
   /** Upwards (from at or below to above) or downwards. */
   enum Crossing {
-    @com.fasterxml.jackson.annotation.JsonProperty("above") ABOVE,
-    @com.fasterxml.jackson.annotation.JsonProperty("below") BELOW
+    @JsonProperty("above") ABOVE,
+    @JsonProperty("below") BELOW
   }
 
   /** A survey answer arrives; {@code where} tests the answer ({@code score}, {@code text}, {@code choice}). */

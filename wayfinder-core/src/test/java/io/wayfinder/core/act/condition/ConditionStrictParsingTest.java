@@ -42,9 +42,9 @@ class ConditionStrictParsingTest {
 
   @Test
   void anOperandOfTheWrongTypeIsRejected() throws Exception {
-    assertThat(problems("{\"age\":{\"$in\":1,\"$exists\":\"yes\",\"$gt\":[1],\"$type\":\"int\"}}"))
+    assertThat(problems("{\"age\":{\"$in\":1,\"$exists\":\"yes\",\"$gt\":[1],\"$type\":\"int\"},\"tags\":{\"$size\":\"3\"}}"))
         .extracting(ConditionProblem::pointer)
-        .containsExactly("/age/$in", "/age/$exists", "/age/$gt", "/age/$type");
+        .containsExactly("/age/$in", "/age/$exists", "/age/$gt", "/age/$type", "/tags/$size");
     assertThat(problems("{\"$and\":{\"age\":1}}")).extracting(ConditionProblem::toString)
         .containsExactly("/$and: expects an array of conditions, not object");
     assertThat(problems("[1]")).extracting(ConditionProblem::message)
