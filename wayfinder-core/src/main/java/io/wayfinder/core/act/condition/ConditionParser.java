@@ -36,8 +36,7 @@ final class ConditionParser {
       problem(at, "a condition must be a JSON object, not " + JsValues.typeOf(cond));
       return new Clause.All(clauses);
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = cond.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : cond.properties()) {
       String key = e.getKey();
       String here = at + "/" + escape(key);
       switch (key) {
@@ -90,7 +89,7 @@ final class ConditionParser {
       }
       if (operators == v.size()) {
         List<OperatorTest> ops = new ArrayList<>();
-        v.fields().forEachRemaining(e -> ops.add(operator(e.getKey(), e.getValue(), at + "/" + escape(e.getKey()))));
+        v.properties().forEach(e -> ops.add(operator(e.getKey(), e.getValue(), at + "/" + escape(e.getKey()))));
         return new ValueTest.Operators(ops);
       }
       if (operators > 0) {

@@ -127,7 +127,7 @@ public final class NodeChecks {
         templates(field + "[" + i + "]", value.get(i));
       }
     } else if (value.isObject()) {
-      value.fields().forEachRemaining(e -> templates(field + "." + e.getKey(), e.getValue()));
+      value.properties().forEach(e -> templates(field + "." + e.getKey(), e.getValue()));
     }
   }
 }

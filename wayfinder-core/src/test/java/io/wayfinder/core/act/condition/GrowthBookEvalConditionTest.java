@@ -21,7 +21,7 @@ class GrowthBookEvalConditionTest {
     return StreamSupport.stream(CASES.spliterator(), false).map(c -> DynamicTest.dynamicTest(c.get(0).asText(), () -> {
       Map<String, JsonNode> groups = new HashMap<>();
       if (c.size() > 4) {
-        c.get(4).fields().forEachRemaining(e -> groups.put(e.getKey(), e.getValue()));
+        c.get(4).properties().forEach(e -> groups.put(e.getKey(), e.getValue()));
       }
       Condition condition = Condition.parse(c.get(1));
       assertThat(condition.matches(c.get(2), groups)).as("%s", c).isEqualTo(c.get(3).asBoolean());
