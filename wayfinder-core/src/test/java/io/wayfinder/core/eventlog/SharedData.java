@@ -12,6 +12,11 @@ public final class SharedData {
     return root().resolve("data/eventlogs").resolve(name);
   }
 
+  /** {@code shared/reference/<name>}, e.g. {@code growthbook/sdk-cases.json}. */
+  public static Path reference(String name) {
+    return root().resolve("reference").resolve(name);
+  }
+
   static Path root() {
     for (Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) {
       if (Files.isDirectory(p.resolve("shared"))) {
