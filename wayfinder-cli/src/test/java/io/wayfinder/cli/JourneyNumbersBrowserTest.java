@@ -15,17 +15,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The numbers the journey map, overview and paths pages show, in headless Chromium over demo
@@ -33,36 +31,25 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * against DuckDB SQL in JourneyFiltersTest): a step lists its own customers, the channel filter
  * changes the map, value at stake follows the period, and journey paths count the map's transitions.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JourneyNumbersBrowserTest {
   static final String PASSWORD = "numbers browser password";
   static final ObjectMapper JSON = new ObjectMapper();
-  @TempDir static Path data;
-  @TempDir static Path profile;
-  static WayfinderServer server;
-  static ChromeDriver browser;
-  static String base;
+  private WayfinderServer server;
+  private ChromeDriver browser;
+  private String base;
 
   @BeforeAll
-  static void start() throws Exception {
+  void start(@TempDir Path data, @TempDir Path profile) throws Exception {
     server = WayfinderServer.start(new ServerConfig("127.0.0.1", 0, data, "numbers-test-token", PASSWORD));
     DemoData.loadIfEmpty(server, 500, new PrintStream(OutputStream.nullOutputStream()));
     base = "http://127.0.0.1:" + server.port();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000", "--user-data-dir=" + profile);
-    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(),
-        options);
-    browser.get(base + "/");
-    until(d -> d.getCurrentUrl().contains("login.html"));
-    browser.findElement(By.id("name")).sendKeys("admin");
-    browser.findElement(By.id("password")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    until(d -> d.findElement(By.tagName("h1")).getText().contains("Overview"));
+    browser = HeadlessChromium.start(profile);
+    HeadlessChromium.signIn(browser, base, PASSWORD);
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     if (browser != null) browser.quit();
     if (server != null) server.close();
   }
@@ -128,12 +115,12 @@ class JourneyNumbersBrowserTest {
   }
 
   /** Chooses an option as a user does: the select's value changes and it fires change. */
-  private static void choose(String selectId, String value) {
+  private void choose(String selectId, String value) {
     browser.executeScript("const s = document.getElementById(arguments[0]); s.value = arguments[1];"
         + " s.dispatchEvent(new Event('change', { bubbles: true }));", selectId, value);
   }
 
-  private static JsonNode api(String path) throws Exception {
+  private JsonNode api(String path) throws Exception {
     HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
         .header("Authorization", "Bearer numbers-test-token").build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
@@ -144,17 +131,7 @@ class JourneyNumbersBrowserTest {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  /** Polls {@code condition} for up to 30 s (page content arrives asynchronously). */
-  private static void until(Predicate<ChromeDriver> condition) throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (true) {
-      try {
-        if (condition.test(browser)) return;
-      } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
-        // not there yet
-      }
-      if (System.nanoTime() > end) throw new AssertionError("timed out on " + browser.getCurrentUrl() + ": " + browser.findElement(By.tagName("body")).getText());
-      Thread.sleep(100);
-    }
+  private void until(Predicate<ChromeDriver> condition) throws InterruptedException {
+    HeadlessChromium.until(browser, condition);
   }
 }
