@@ -7,16 +7,14 @@ import io.wayfinder.core.generate.JourneyCatalog;
 import io.wayfinder.core.journey.definition.CatalogDefinitions;
 import io.wayfinder.core.journey.definition.JourneyDefinition;
 import io.wayfinder.server.JsonSupport;
+import io.wayfinder.server.StoreSql;
 import io.wayfinder.server.TestServer;
 import io.wayfinder.server.voc.GeneratedData;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -42,7 +40,7 @@ class JourneyFiltersTest {
   static final String JOURNEY = "online_order";
   @TempDir static Path dir;
   TestServer t;
-  Connection sql;
+  StoreSql sql;
   JourneyDefinition def;
   int allInstances;
 
@@ -52,21 +50,19 @@ class JourneyFiltersTest {
     GeneratedData.loadWithSummary(t.server, 700, 11, dir);
     for (JourneyDefinition d : CatalogDefinitions.of(JourneyCatalog.generated())) t.server.journeys().definitions().put(d);
     def = t.server.journeys().definitions().find(JOURNEY).orElseThrow();
-    sql = t.server.database().connect();
+    sql = new StoreSql(t);
     JsonNode all = json("/api/journeys/" + JOURNEY + "/instances?limit=100000");
     allInstances = all.path("total").asInt();
     assertThat(allInstances).isGreaterThan(100);
-    try (Statement st = sql.createStatement()) {
-      st.execute("CREATE TEMP TABLE inst (customer VARCHAR, started TIMESTAMPTZ, last TIMESTAMPTZ)");
-      st.execute("CREATE TEMP TABLE journey_events (name VARCHAR)");
-      // customers are named by their user id, else their profile number, as the journey index names them
-      st.execute("CREATE TEMP TABLE cust AS SELECT p.profile_id, coalesce(min(i.value), CAST(p.profile_id AS VARCHAR)) AS customer "
-          + "FROM (SELECT DISTINCT profile_id FROM events) p LEFT JOIN identities i ON i.profile_id = p.profile_id AND i.kind = 'user_id' "
-          + "GROUP BY p.profile_id");
-      st.execute("CREATE TEMP TABLE plan AS SELECT c.customer, v->>'$' AS plan FROM (SELECT profile_id, arg_max(value, (set_at, rowid)) AS v "
-          + "FROM trait_history WHERE trait = 'plan' GROUP BY profile_id) x JOIN cust c USING (profile_id)");
-    }
-    try (PreparedStatement ps = sql.prepareStatement("INSERT INTO inst VALUES (?, ?, ?)")) {
+    sql.execute("CREATE TEMP TABLE inst (customer VARCHAR, started TIMESTAMPTZ, last TIMESTAMPTZ)");
+    sql.execute("CREATE TEMP TABLE journey_events (name VARCHAR)");
+    // customers are named by their user id, else their profile number, as the journey index names them
+    sql.execute("CREATE TEMP TABLE cust AS SELECT p.profile_id, coalesce(min(i.value), CAST(p.profile_id AS VARCHAR)) AS customer "
+        + "FROM (SELECT DISTINCT profile_id FROM events) p LEFT JOIN identities i ON i.profile_id = p.profile_id AND i.kind = 'user_id' "
+        + "GROUP BY p.profile_id");
+    sql.execute("CREATE TEMP TABLE plan AS SELECT c.customer, v->>'$' AS plan FROM (SELECT profile_id, arg_max(value, (set_at, rowid)) AS v "
+        + "FROM trait_history WHERE trait = 'plan' GROUP BY profile_id) x JOIN cust c USING (profile_id)");
+    try (PreparedStatement ps = sql.connection.prepareStatement("INSERT INTO inst VALUES (?, ?, ?)")) {
       for (JsonNode i : all.path("instances")) {
         ps.setString(1, i.path("customer").asText());
         ps.setObject(2, Instant.parse(i.path("startedAt").asText()).atOffset(ZoneOffset.UTC));
@@ -77,7 +73,7 @@ class JourneyFiltersTest {
     }
     Set<String> names = new LinkedHashSet<>(List.of(def.entryEvent(), def.goalEvent()));
     def.stages().forEach(s -> s.touchpoints().forEach(tp -> names.add(tp.event())));
-    try (PreparedStatement ps = sql.prepareStatement("INSERT INTO journey_events VALUES (?)")) {
+    try (PreparedStatement ps = sql.connection.prepareStatement("INSERT INTO journey_events VALUES (?)")) {
       for (String n : names) {
         ps.setString(1, n);
         ps.addBatch();
@@ -99,20 +95,11 @@ class JourneyFiltersTest {
   }
 
   private long count(String query, Object... args) throws Exception {
-    try (PreparedStatement ps = sql.prepareStatement(query)) {
-      for (int k = 0; k < args.length; k++) ps.setObject(k + 1, args[k]);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    return sql.count(query, args);
   }
 
   private String value(String query) throws Exception {
-    try (Statement st = sql.createStatement(); ResultSet rs = st.executeQuery(query)) {
-      rs.next();
-      return rs.getString(1);
-    }
+    return sql.text(query);
   }
 
   private static String enc(String s) {

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wayfinder.server.JsonSupport;
+import io.wayfinder.server.StoreSql;
 import io.wayfinder.server.TestServer;
 import io.wayfinder.server.voc.GeneratedData;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashSet;
@@ -33,17 +33,16 @@ class WebFiltersTest {
       + "lower(properties->>'$.question_type') AS scale, TRY_CAST(properties->>'$.score' AS INTEGER) AS score, "
       + "properties->>'$.comment' AS comment FROM events WHERE type = 'track' AND name = 'Survey Response' "
       + "AND TRY_CAST(properties->>'$.score' AS DOUBLE) = TRY_CAST(properties->>'$.score' AS INTEGER)";
-  @TempDir static Path dir;
-  TestServer t;
-  Connection sql;
-  String journey;
-  String stage;
+  private TestServer t;
+  private StoreSql sql;
+  private String journey;
+  private String stage;
 
   @BeforeAll
-  void load() throws Exception {
+  void load(@TempDir Path dir) throws Exception {
     t = new TestServer(dir.resolve("data"));
     GeneratedData.loadWithSummary(t.server, 150, 5, dir);
-    sql = t.server.database().connect();
+    sql = new StoreSql(t);
     journey = text("SELECT journey FROM (" + ANSWERS + ") GROUP BY journey ORDER BY count(*) DESC, journey LIMIT 1");
     stage = text("SELECT stage FROM (" + ANSWERS + ") WHERE journey = '" + journey + "' GROUP BY stage ORDER BY count(*) DESC, stage LIMIT 1");
     assertThat(ids("")).hasSizeBetween(50, 999);
@@ -56,16 +55,13 @@ class WebFiltersTest {
   }
 
   private String text(String query) throws Exception {
-    try (PreparedStatement ps = sql.prepareStatement(query); ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getString(1);
-    }
+    return sql.text(query);
   }
 
   /** Ids of the answers matching {@code where} (SQL over the events). */
   private Set<Long> ids(String where) throws Exception {
     Set<Long> out = new HashSet<>();
-    try (PreparedStatement ps = sql.prepareStatement("SELECT id FROM (" + ANSWERS + ") a WHERE score IS NOT NULL" + where);
+    try (PreparedStatement ps = sql.connection.prepareStatement("SELECT id FROM (" + ANSWERS + ") a WHERE score IS NOT NULL" + where);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) out.add(rs.getLong(1));
     }
