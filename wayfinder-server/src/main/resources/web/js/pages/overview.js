@@ -76,7 +76,7 @@ function conversionCard(journeys, r, current) {
     const cols = [{ key: 'name', label: 'Journey', cell: (r) => h('a', { href: '#/journeys/' + encodeURIComponent(r.journey) }, r.name) },
       { key: 'instances', label: 'Instances', num: true, fmt: (v) => num(v) }, { key: 'converted', label: 'Converted', num: true, fmt: (v) => num(v) },
       { key: 'conversion', label: 'Conversion', num: true, fmt: (v) => pct(v) }];
-    const chart = chartCard('Conversion by journey', 'share of journey instances that reached the goal', {
+    const chart = chartCard('Conversion by journey', 'share of the journey instances started in the period that reached the goal', {
       grid: { left: 110, right: 30, top: 10, bottom: 30 }, tooltip: {},
       xAxis: { type: 'value', max: 100, name: '%' }, yAxis: { type: 'category', data: rows.map((r) => r.journey) },
       series: [{ type: 'bar', data: rows.map((r) => r.conversion === null ? null : Math.round(r.conversion * 1000) / 10), barMaxWidth: 28,
