@@ -134,6 +134,26 @@ class WebFiltersTest {
   }
 
   @Test
+  void theCustomerSearchListsTheCustomersWhoseIdentifiersContainIt() throws Exception {
+    // the first characters of a user id shared by several customers
+    String q = text("SELECT left(value, length(value) - 1) FROM identities WHERE kind = 'user_id' ORDER BY value LIMIT 1");
+    Set<Long> expected = new HashSet<>();
+    try (PreparedStatement ps = sql.connection.prepareStatement("SELECT p.id FROM profiles p WHERE p.merged_into IS NULL "
+        + "AND p.id IN (SELECT profile_id FROM events) AND (p.id IN (SELECT profile_id FROM identities WHERE contains(lower(value), lower(?))) "
+        + "OR p.id IN (SELECT profile_id FROM trait_history WHERE trait = 'name' AND contains(lower(value->>'$'), lower(?))))")) {
+      ps.setString(1, q);
+      ps.setString(2, q);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) expected.add(rs.getLong(1));
+      }
+    }
+    Set<Long> found = new HashSet<>();
+    for (JsonNode c : get("/api/web/customers?limit=500&q=" + enc(q)).path("customers")) found.add(c.path("id").asLong());
+    assertThat(expected).hasSizeGreaterThan(1).hasSizeLessThan(150);
+    assertThat(found).isEqualTo(expected);
+  }
+
+  @Test
   void theOverviewPeriodCountsTheEventsCustomersAndAnswersInIt() throws Exception {
     String from = text("SELECT strftime(timezone('UTC', quantile_disc(ts, 0.5)), '%Y-%m-%d') FROM events");
     String to = text("SELECT strftime(timezone('UTC', quantile_disc(ts, 0.8)), '%Y-%m-%d') FROM events");
