@@ -7,7 +7,9 @@ import io.wayfinder.core.journey.instance.InstanceTrace;
 import io.wayfinder.core.journey.instance.StageAssignment;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +31,7 @@ final class JourneyPainPoints {
   }
 
   /** Each pain point's customers (by identity), so the detector can count a customer once across them. */
-  final Map<PainPoint, java.util.BitSet> customersOf = new java.util.IdentityHashMap<>();
+  final Map<PainPoint, BitSet> customersOf = new IdentityHashMap<>();
 
   private PainPoint found(PainPoint p, Affected who) {
     customersOf.put(p, who.customers);
