@@ -47,7 +47,7 @@ class WebAppBrowserTest {
     DemoData.loadIfEmpty(server, 2000, new PrintStream(OutputStream.nullOutputStream()));
     base = "http://127.0.0.1:" + server.port();
     Files.createDirectories(SHOTS);
-    browser = Chromium.start(profile);
+    browser = HeadlessChromium.start(profile);
   }
 
   @AfterAll
@@ -146,9 +146,8 @@ class WebAppBrowserTest {
     shot(name);
   }
 
-  /** Polls {@code condition} for up to 30 s (page content arrives asynchronously). */
   private static void until(java.util.function.Predicate<ChromeDriver> condition) throws InterruptedException {
-    Chromium.until(browser, condition);
+    HeadlessChromium.until(browser, condition);
   }
 
   private static void shot(String name) throws Exception {

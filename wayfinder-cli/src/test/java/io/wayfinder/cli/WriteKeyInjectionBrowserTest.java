@@ -71,7 +71,7 @@ class WriteKeyInjectionBrowserTest {
     DemoData.loadIfEmpty(server, 300, new PrintStream(OutputStream.nullOutputStream()));
     base = "http://127.0.0.1:" + server.port();
     sendPayloads(server.sources().getOrCreate("website", "web").writeKey(), server.stats().lastEvent());
-    browser = Chromium.start(profile);
+    browser = HeadlessChromium.start(profile);
   }
 
   @AfterAll
@@ -280,6 +280,6 @@ class WriteKeyInjectionBrowserTest {
 
   /** Polls {@code condition} for up to 30 s (page content arrives asynchronously). */
   private static void until(Predicate<ChromeDriver> condition) throws InterruptedException {
-    Chromium.until(browser, condition);
+    HeadlessChromium.until(browser, condition);
   }
 }

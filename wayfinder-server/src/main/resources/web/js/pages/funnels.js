@@ -8,7 +8,8 @@ let steps = null;
 
 export async function render(main, _args, current) {
   loading(main, 'Funnels and paths');
-  const names = (await get('/api/web/events')).events.map((e) => e.name);
+  const [events, journeys] = await Promise.all([get('/api/web/events'), optional('/api/journeys')]);
+  const names = events.events.map((e) => e.name);
   if (!current()) return;
   steps = steps || DEFAULT_STEPS.filter((s) => names.includes(s));
   if (steps.length < 2) steps = names.slice(0, 2);
@@ -38,11 +39,19 @@ export async function render(main, _args, current) {
     h('button', { type: 'submit', class: 'primary', id: 'run-funnel' }, 'Run funnel')));
   const anchor = h('select', { id: 'path-anchor' }, options(steps[0]));
   const direction = h('select', { id: 'path-direction' }, h('option', { value: 'after' }, 'after'), h('option', { value: 'before' }, 'before'));
+  // what a path follows: a session cut after a quiet gap the user sets, or a whole journey instance (as its map)
+  const gap = h('input', { id: 'path-gap', value: '30m', size: 5, title: 'a quiet time that ends a session: 30m, 4h, 7d' });
+  const follow = h('select', { id: 'path-follow', onchange: () => { gap.disabled = !!follow.value; } }, h('option', { value: '' }, 'sessions'),
+    ((journeys && journeys.journeys) || []).map((j) => h('option', { value: j.id }, 'instances of ' + j.name)));
+  const every = h('input', { id: 'path-every', type: 'checkbox' });
   const pathForm = h('form', { class: 'toolbar', 'aria-label': 'Explore paths', onsubmit: async (e) => {
     e.preventDefault();
-    const r = await optional('/api/paths' + qs({ anchor: anchor.value, direction: direction.value, steps: 4 })).catch((err) => ({ error: err.message }));
+    const r = await optional('/api/paths' + qs({ anchor: anchor.value, direction: direction.value, steps: 4, journey: follow.value,
+      sessionGap: follow.value ? '' : gap.value.trim(), occurrences: every.checked ? 'every' : '' })).catch((err) => ({ error: err.message }));
     pathOut.replaceChildren(...(r === null ? [notice('No data yet: paths (/api/paths) are not available on this server.')] : r.error ? [notice(r.error)] : pathView(r)));
   } }, h('div', {}, h('label', { for: 'path-anchor' }, 'Paths from event'), anchor), h('div', {}, h('label', { for: 'path-direction' }, 'Direction'), direction),
+  h('div', {}, h('label', { for: 'path-follow' }, 'Follow'), follow), h('div', {}, h('label', { for: 'path-gap' }, 'Session ends after a gap of'), gap),
+  h('div', {}, h('label', { for: 'path-every' }, 'From every occurrence'), every),
   h('button', { type: 'submit', class: 'primary' }, 'Show paths'));
   main.replaceChildren(h('h1', {}, 'Funnels and paths'), card('Funnel builder', h('p', { class: 'muted' }, 'Choose the steps in order; customers count with their best attempt within the window.'), funnelForm),
     funnelOut, card('Paths', pathForm), pathOut);
@@ -65,7 +74,7 @@ function pathView(r) {
   const links = r.links.map((l) => ({ source: key(l.fromPosition, l.from), target: key(l.fromPosition + 1, l.to), value: l.count }));
   links.forEach((l) => { nodes.set(l.source, { name: l.source }); nodes.set(l.target, { name: l.target }); });
   const rows = r.links.map((l) => ({ position: l.fromPosition, from: l.from, to: l.to, count: l.count }));
-  return [chartCard(`Paths ${r.direction} ${r.anchor} (${num(r.paths)} sessions)`, 'flow of the next events as a Sankey diagram', {
+  return [chartCard(`Paths ${r.direction} ${r.anchor} (${num(r.paths)} paths)`, 'flow of the next events as a Sankey diagram', {
     tooltip: {}, series: [{ type: 'sankey', data: [...nodes.values()], links, emphasis: { focus: 'adjacency' }, nodeGap: 10, label: { fontSize: 11 } }] },
   [{ key: 'position', label: 'Position', num: true }, { key: 'from', label: 'From' }, { key: 'to', label: 'To' }, { key: 'count', label: 'Paths', num: true }], rows, { wide: true, tall: true, file: 'paths' })];
 }

@@ -1,7 +1,7 @@
 // Journey map of one journey: stages as columns with their touchpoints, KPIs and pain points; the
 // emotional curve; the discovered flow with volumes and waiting times; customers of a step.
 import { get, optional, qs } from '../api.js';
-import { h, num, pct, duration, kpiText, notice, card, table, loading, dataBeside } from '../ui.js';
+import { h, num, pct, duration, when, kpiText, notice, card, table, loading, dataBeside } from '../ui.js';
 import { chartCard } from '../charts.js';
 import { range, periodSelect } from '../period.js';
 import { drawFlow } from './flow.js';
@@ -21,7 +21,7 @@ export async function render(main, args, current) {
   const r = await range(filters.period);
   const q = { ...r, segment: filters.segment, channel: filters.channel };
   const [map, pains, curve] = await Promise.all([get('/api/journeys/' + encodeURIComponent(id) + '/map' + qs(q)),
-    optional('/api/painpoints' + qs({ journey: id })), optional('/api/sentiment' + qs({ by: 'stage', journey: id })).catch(() => null)]);
+    optional('/api/painpoints' + qs({ journey: id, ...q })), optional('/api/sentiment' + qs({ by: 'stage', journey: id })).catch(() => null)]);
   if (!current()) return;
   const redo = () => render(main, [id], current);
   const journeySel = h('select', { id: 'journey', onchange: (e) => { location.hash = '#/journeys/' + encodeURIComponent(e.target.value); } },
@@ -40,12 +40,10 @@ export async function render(main, args, current) {
     h('h2', {}, 'Customers'), h('p', { class: 'muted' }, 'Choose a step on the map to see its customers.'));
   const showCustomers = async (stage, event) => {
     customers.replaceChildren(h('h2', {}, 'Customers at ' + event + ' (' + stage + ')'), h('p', { role: 'status' }, 'Loading…'));
-    const res = await get('/api/journeys/' + encodeURIComponent(id) + '/instances' + qs({ stage, limit: 50, ...r, segment: filters.segment }));
-    const rows = res.instances || res;
-    customers.replaceChildren(h('h2', {}, 'Customers who reached ' + stage + ' (' + rows.length + ' shown)'), table('Journey instances', [
+    const res = await get('/api/journeys/' + encodeURIComponent(id) + '/customers' + qs({ event, limit: 50, ...q }));
+    customers.replaceChildren(h('h2', {}, `Customers at ${event} (${num(res.total)} customers, ${res.customers.length} shown)`), table('Customers at ' + event, [
       { key: 'customer', label: 'Customer', cell: (x) => h('a', { href: '#/customers/' + encodeURIComponent(x.customer), class: 'customer-link' }, x.customer) },
-      { key: 'status', label: 'Status' }, { key: 'currentStage', label: 'Current stage' }, { key: 'events', label: 'Events', num: true },
-      { key: 'channels', label: 'Channels', fmt: (v) => (v || []).join(', ') }, { key: 'durationSeconds', label: 'Duration', num: true, fmt: duration }], rows));
+      { key: 'instances', label: 'Instances', num: true }, { key: 'events', label: 'Times', num: true }, { key: 'lastAt', label: 'Last at', fmt: when }], res.customers));
     customers.focus();
   };
   main.replaceChildren(h('h1', {}, map.name + ' journey'), tools,
@@ -91,7 +89,7 @@ function flowCard(map) {
   const rows = map.links.map((l) => ({ from: l.from, to: l.to, count: l.count, wait: l.medianSeconds }));
   requestAnimationFrame(() => drawFlow(graph, map));
   return h('section', { class: 'card wide', 'aria-label': 'Discovered flow' }, h('h2', {}, 'Discovered flow'), graph,
-    dataBeside('flow', [{ key: 'from', label: 'From' }, { key: 'to', label: 'To' }, { key: 'count', label: 'Customers moving', num: true, fmt: (v) => num(v) },
+    dataBeside('flow', [{ key: 'from', label: 'From' }, { key: 'to', label: 'To' }, { key: 'count', label: 'Transitions', num: true, fmt: (v) => num(v) },
       { key: 'wait', label: 'Median wait', num: true, fmt: duration }], rows));
 }
 

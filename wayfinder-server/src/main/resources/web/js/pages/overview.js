@@ -12,27 +12,31 @@ export async function render(main, _args, current) {
   loading(main, 'Overview');
   const r = await range(period);
   const [data, journeys, pains] = await Promise.all([get('/api/web/overview' + qs(r)), optional('/api/journeys'),
-    optional('/api/painpoints')]);
+    optional('/api/painpoints' + qs(r))]);
   if (!current()) return;
   const tools = h('div', { class: 'toolbar' }, periodSelect('period', period, (v) => { period = v; render(main, [], current); }),
     h('p', { class: 'muted small' }, r.from ? `${r.from} to ${r.to} (ending at the latest event)` : 'All data'));
   main.replaceChildren(h('h1', {}, 'Overview'), tools, tiles(data, pains), h('div', { class: 'grid' },
     ...KPIS.map(([k, label, unit]) => kpiChart(data, k, label, unit)),
     trendChart(data),
-    conversionCard(journeys, main, current),
+    conversionCard(journeys, r, current),
     painCard(pains),
     feedbackCard(data.feedback)));
 }
 
 function tiles(data, pains) {
   const o = data.overall || {};
-  const stake = pains ? pains.painPoints.reduce((s, p) => s + p.valueAtStake, 0) : null;
+  // each customer counted once across pain points (the API's total), not a sum that counts overlaps again
+  const total = pains && pains.total;
   const tile = (k, v, sub) => h('div', { class: 'tile' }, h('div', { class: 'k' }, k), h('div', { class: 'v' }, v), sub ? h('div', { class: 'small muted' }, sub) : null);
   return h('section', { class: 'tiles', 'aria-label': 'Headline figures' },
     tile('Customers active', num(data.range.customers), num(data.range.events) + ' events'),
     ...KPIS.map(([k, label]) => tile(label, o[k] ? num(o[k].value, 1) : '–',
       o[k] && o[k].low !== null ? `95 % ${num(o[k].low, 1)} to ${num(o[k].high, 1)} · n ${num(o[k].responses)}` : 'no answers')),
-    tile('Value at stake', stake === null ? '–' : '€ ' + num(stake), pains ? 'in ' + pains.painPoints.length + ' pain points' : 'no pain-point data yet'));
+    h('div', { class: 'tile', id: 'value-at-stake', title: total ? total.method : null }, h('div', { class: 'k' }, 'Value at stake'),
+      h('div', { class: 'v' }, total ? '€ ' + num(total.valueAtStake) : '–'),
+      h('div', { class: 'small muted' }, total ? `${num(total.customers)} customers in ${pains.painPoints.length} pain points, each counted once` : 'no pain-point data yet'),
+      total ? h('details', { class: 'small muted' }, h('summary', {}, 'How is this computed?'), h('p', {}, total.method + ', for journey instances that started in the period.')) : null));
 }
 
 function kpiChart(data, key, label, unit) {
@@ -63,16 +67,16 @@ function trendChart(data) {
     { key: 'n', label: 'Responses', num: true }], rows, { wide: true });
 }
 
-function conversionCard(journeys, main, current) {
+function conversionCard(journeys, r, current) {
   if (!journeys) return card('Conversion by journey', notice('No data yet: journey definitions (/api/journeys) are not available on this server.'));
   const sec = card('Conversion by journey', h('p', { class: 'muted', role: 'status' }, 'Loading journey maps…'));
-  Promise.all(journeys.journeys.map((j) => optional('/api/journeys/' + encodeURIComponent(j.id) + '/map'))).then((maps) => {
+  Promise.all(journeys.journeys.map((j) => optional('/api/journeys/' + encodeURIComponent(j.id) + '/map' + qs(r)))).then((maps) => {
     if (!current()) return;
     const rows = maps.filter(Boolean).map((m) => ({ journey: m.journey, name: m.name, instances: m.instances, converted: m.converted, conversion: m.conversion }));
     const cols = [{ key: 'name', label: 'Journey', cell: (r) => h('a', { href: '#/journeys/' + encodeURIComponent(r.journey) }, r.name) },
       { key: 'instances', label: 'Instances', num: true, fmt: (v) => num(v) }, { key: 'converted', label: 'Converted', num: true, fmt: (v) => num(v) },
       { key: 'conversion', label: 'Conversion', num: true, fmt: (v) => pct(v) }];
-    const chart = chartCard('Conversion by journey', 'share of journey instances that reached the goal', {
+    const chart = chartCard('Conversion by journey', 'share of the journey instances started in the period that reached the goal', {
       grid: { left: 110, right: 30, top: 10, bottom: 30 }, tooltip: {},
       xAxis: { type: 'value', max: 100, name: '%' }, yAxis: { type: 'category', data: rows.map((r) => r.journey) },
       series: [{ type: 'bar', data: rows.map((r) => r.conversion === null ? null : Math.round(r.conversion * 1000) / 10), barMaxWidth: 28,

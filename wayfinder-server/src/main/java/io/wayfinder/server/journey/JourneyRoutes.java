@@ -6,10 +6,12 @@ import io.wayfinder.core.journey.definition.JourneyDefinition;
 import io.wayfinder.core.journey.discovery.ActivityClassifier;
 import io.wayfinder.core.journey.discovery.DiscoveryQuery;
 import io.wayfinder.core.journey.funnel.Funnel;
+import io.wayfinder.core.journey.instance.InstanceFilter;
 import io.wayfinder.core.journey.instance.InstanceQuery;
 import io.wayfinder.core.journey.instance.InstanceStatus;
 import io.wayfinder.core.journey.map.JourneyMap;
 import io.wayfinder.core.journey.map.MapExport;
+import io.wayfinder.core.journey.painpoints.PainPointReport;
 import io.wayfinder.core.journey.paths.PathQuery;
 import io.wayfinder.server.api.ManagementRoutes;
 import io.wayfinder.server.problem.ApiException;
@@ -47,16 +49,22 @@ public final class JourneyRoutes {
           .orElseThrow(() -> new IllegalArgumentException("journey: no journey '" + j + "'"))));
     });
     config.routes.get("/api/journeys/{id}/map", this::map);
+    config.routes.get("/api/journeys/{id}/customers", ctx -> {
+      String event = ctx.queryParam("event");
+      if (event == null || event.isBlank()) throw new IllegalArgumentException("event: required (a step of the map, e.g. Payment Failed)");
+      ctx.json(analytics.stepCustomers(journey(ctx), filter(ctx), event, ManagementRoutes.limit(ctx, "limit", 100, 100_000)));
+    });
     config.routes.post("/api/funnels", this::funnel);
     config.routes.post("/api/paths", ctx -> ctx.json(analytics.paths(Bodies.read(ctx, PathQuery.class, "{\"anchor\": \"Product\", \"steps\": 5}"))));
     config.routes.get("/api/paths", ctx -> ctx.json(analytics.paths(new PathQuery(ctx.queryParam("anchor"),
         ctx.queryParam("channel"), null, ctx.queryParam("direction"), optionalInt(ctx, "steps"),
         ctx.queryParam("sessionGap"), optionalInt(ctx, "topK"), Bodies.instant(ctx, "from"), Bodies.instant(ctx, "to"),
-        ctx.queryParam("segment")))));
+        ctx.queryParam("segment"), ctx.queryParam("journey"), ctx.queryParam("occurrences")))));
     config.routes.get("/api/painpoints", ctx -> {
       String j = ctx.queryParam("journey");
       if (j != null && analytics.definitions().find(j).isEmpty()) throw new IllegalArgumentException("journey: no journey '" + j + "'");
-      ctx.json(Map.of("painPoints", analytics.painPoints(j)));
+      PainPointReport r = analytics.painPoints(j, filter(ctx));
+      ctx.json(Map.of("painPoints", r.painPoints(), "total", r.total()));
     });
   }
 
@@ -88,8 +96,10 @@ public final class JourneyRoutes {
     InstanceQuery q = new InstanceQuery(ctx.queryParam("stage"), status == null ? null : InstanceStatus.parse(status),
         Bodies.instant(ctx, "from"), Bodies.instant(ctx, "to"), null);
     String segment = ctx.queryParam("segment");
-    if (segment != null) q = new InstanceQuery(q.stage(), q.status(), q.from(), q.to(), analytics.segmentMembers(segment));
-    ctx.json(analytics.instances(j, q, ManagementRoutes.limit(ctx, "limit", 100, 100_000)));
+    if (segment != null && !segment.isBlank()) {
+      q = new InstanceQuery(q.stage(), q.status(), q.from(), q.to(), analytics.segmentMembers(segment));
+    }
+    ctx.json(analytics.instances(j, q, blankToNull(ctx.queryParam("channel")), ManagementRoutes.limit(ctx, "limit", 100, 100_000)));
   }
 
   private Object discover(Context ctx, JourneyDefinition journey) {
@@ -99,8 +109,18 @@ public final class JourneyRoutes {
     return analytics.discover(q, journey, ctx.queryParam("channel"), ctx.queryParam("segment"));
   }
 
+  /** The instance filter every journey read shares: from, to, channel, segment (see docs/journeys.md). */
+  private static InstanceFilter filter(Context ctx) {
+    return new InstanceFilter(Bodies.instant(ctx, "from"), Bodies.instant(ctx, "to"), blankToNull(ctx.queryParam("channel")),
+        blankToNull(ctx.queryParam("segment")));
+  }
+
+  private static String blankToNull(String v) {
+    return v == null || v.isBlank() ? null : v;
+  }
+
   private void map(Context ctx) {
-    JourneyMap m = analytics.map(journey(ctx));
+    JourneyMap m = analytics.map(journey(ctx), filter(ctx));
     String format = ctx.queryParamAsClass("format", String.class).getOrDefault("json");
     switch (format) {
       case "json" -> ctx.json(m);

@@ -206,7 +206,7 @@ class JourneyApiTest {
         Arguments.of("/api/paths", "{\"anchor\": \"Product\", \"steps\": \"five\"}", "steps: expected a whole number, got 'five'"),
         Arguments.of("/api/paths", "{\"anchor\": \"Product\", \"properties\": {\"a\": [1]}}", "properties.a: expected a string"),
         Arguments.of("/api/paths", "{\"anchor\": \"Product\", \"anchr\": 1}", "anchr: unknown field; expected one of anchor, channel, direction, "
-            + "from, properties, segment, sessionGap, steps, to, topK"),
+            + "from, journey, occurrences, properties, segment, sessionGap, steps, to, topK"),
         Arguments.of("/api/journeys", "{" + JOURNEY + ", \"stages\": \"Recognize\"}", "stages: expected an array"),
         Arguments.of("/api/journeys", "{" + JOURNEY + ", \"stages\": [{\"name\": \"S\", \"touchpoints\": {\"event\": \"A\"}}]}",
             "stages[0].touchpoints: expected an array"),

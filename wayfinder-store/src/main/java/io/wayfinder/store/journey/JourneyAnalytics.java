@@ -11,6 +11,7 @@ import io.wayfinder.core.journey.funnel.Funnel;
 import io.wayfinder.core.journey.funnel.FunnelEngine;
 import io.wayfinder.core.journey.funnel.FunnelReport;
 import io.wayfinder.core.journey.index.JourneyIndex;
+import io.wayfinder.core.journey.instance.InstanceFilter;
 import io.wayfinder.core.journey.instance.InstanceFinder;
 import io.wayfinder.core.journey.instance.InstanceIndex;
 import io.wayfinder.core.journey.instance.InstanceQuery;
@@ -19,8 +20,10 @@ import io.wayfinder.core.journey.instance.JourneyInstance;
 import io.wayfinder.core.journey.instance.StageAssignment;
 import io.wayfinder.core.journey.map.JourneyMap;
 import io.wayfinder.core.journey.map.JourneyMapBuilder;
+import io.wayfinder.core.journey.map.StepCustomers;
 import io.wayfinder.core.journey.painpoints.PainPoint;
 import io.wayfinder.core.journey.painpoints.PainPointDetector;
+import io.wayfinder.core.journey.painpoints.PainPointReport;
 import io.wayfinder.core.journey.painpoints.PainPointSettings;
 import io.wayfinder.core.journey.paths.PathEngine;
 import io.wayfinder.core.journey.paths.PathQuery;
@@ -121,11 +124,18 @@ public final class JourneyAnalytics {
   }
 
   public InstancePage instances(JourneyDefinition j, InstanceQuery q, int limit) {
-    StageAssignment a = new StageAssignment(dataset(), j);
+    return instances(j, q, null, limit);
+  }
+
+  /** Instances matching {@code q}; {@code channel} (may be null) keeps those with an event on it, as the map. */
+  public InstancePage instances(JourneyDefinition j, InstanceQuery q, String channel, int limit) {
+    JourneyDataset d = dataset();
+    StageAssignment a = new StageAssignment(d, j);
     if (q.stage() != null && !j.stageNames().contains(q.stage())) {
       throw new IllegalArgumentException("stage: journey " + j.id() + " has stages " + j.stageNames());
     }
-    List<JourneyInstance> all = new InstanceFinder(a).find(null).stream().map(t -> JourneyInstance.of(a, t))
+    List<InstanceTrace> traces = new InstanceFilter(null, null, channel, null).apply(d, new InstanceFinder(a).find(null));
+    List<JourneyInstance> all = traces.stream().map(t -> JourneyInstance.of(a, t))
         .filter(q::accepts).toList();
     return new InstancePage(all.size(), all.subList(0, Math.min(limit, all.size())));
   }
@@ -167,7 +177,18 @@ public final class JourneyAnalytics {
   }
 
   public JourneyMap map(JourneyDefinition j) {
-    return new JourneyMapBuilder(new StageAssignment(dataset(), j)).build(null);
+    return map(j, InstanceFilter.ALL);
+  }
+
+  /** The map of the instances {@code filter} keeps. */
+  public JourneyMap map(JourneyDefinition j, InstanceFilter filter) {
+    return new JourneyMapBuilder(new StageAssignment(dataset(), j)).build(null, filter);
+  }
+
+  /** The distinct customers at one step of the map drawn with {@code filter}. */
+  public StepCustomers stepCustomers(JourneyDefinition j, InstanceFilter filter, String event, int limit) {
+    JourneyDataset d = dataset();
+    return StepCustomers.of(d, filter.apply(d, new InstanceFinder(new StageAssignment(d, j)).find(null)), event, limit);
   }
 
   public FunnelReport funnel(Funnel f) {
@@ -178,11 +199,23 @@ public final class JourneyAnalytics {
     return new FunnelEngine(dataset(PropertyKeys.of(f))).customers(f, step, droppedOff, limit);
   }
 
+  /** Paths through sessions, or through a journey's instances (filtered by period and segment as its map). */
   public PathReport paths(PathQuery q) {
-    return new PathEngine(dataset(q.properties().keySet())).run(q);
+    JourneyDataset d = dataset(q.properties().keySet());
+    if (q.journey() == null) return new PathEngine(d).run(q);
+    JourneyDefinition j = definitions.find(q.journey())
+        .orElseThrow(() -> new IllegalArgumentException("journey: no journey '" + q.journey() + "'"));
+    List<InstanceTrace> instances = new InstanceFilter(q.from(), q.to(), null, q.segment())
+        .apply(d, new InstanceFinder(new StageAssignment(d, j)).find(null));
+    return new PathEngine(d).run(q, instances.stream().map(InstanceTrace::events).toList());
   }
 
   public List<PainPoint> painPoints(String journeyId) {
-    return new PainPointDetector(dataset(), definitions.list(), PainPointSettings.DEFAULT).detect(journeyId, null);
+    return painPoints(journeyId, InstanceFilter.ALL).painPoints();
+  }
+
+  /** Pain points of the instances {@code filter} keeps, with their value at stake counted once per customer. */
+  public PainPointReport painPoints(String journeyId, InstanceFilter filter) {
+    return new PainPointDetector(dataset(), definitions.list(), PainPointSettings.DEFAULT).detect(journeyId, null, filter);
   }
 }

@@ -3,6 +3,7 @@ package io.wayfinder.core.journey.map;
 import io.wayfinder.core.journey.dataset.JourneyDataset;
 import io.wayfinder.core.journey.dataset.LongSample;
 import io.wayfinder.core.journey.dataset.SurveyAnswer;
+import io.wayfinder.core.journey.instance.InstanceFilter;
 import io.wayfinder.core.journey.instance.InstanceFinder;
 import io.wayfinder.core.journey.instance.InstanceStatus;
 import io.wayfinder.core.journey.instance.InstanceTrace;
@@ -30,9 +31,17 @@ public final class JourneyMapBuilder {
   }
 
   public JourneyMap build(Instant asOf) {
+    return build(asOf, InstanceFilter.ALL);
+  }
+
+  /**
+   * The map of the instances {@code filter} keeps (whole instances); the stage KPIs count the
+   * answers of those instances' customers given within the filter's period.
+   */
+  public JourneyMap build(Instant asOf, InstanceFilter filter) {
     JourneyDataset d = journey.data();
     long[] time = d.index().timeColumn();
-    List<InstanceTrace> instances = new InstanceFinder(journey).find(asOf);
+    List<InstanceTrace> instances = filter.apply(d, new InstanceFinder(journey).find(asOf));
     List<String> stageNames = journey.definition().stageNames();
     int stages = stageNames.size();
     int[] reached = new int[stages];
@@ -77,7 +86,9 @@ public final class JourneyMapBuilder {
         inStage[s].add(until - enter[s]);
       }
     }
-    Map<String, Kpis> kpis = kpis(d, stageNames);
+    BitSet shown = new BitSet();
+    for (InstanceTrace t : instances) shown.set(t.caseId());
+    Map<String, Kpis> kpis = kpis(d, stageNames, filter.equals(InstanceFilter.ALL) ? null : shown, filter);
     List<JourneyMap.StageSummary> stageList = new ArrayList<>();
     for (int s = 0; s < stages; s++) {
       stageList.add(new JourneyMap.StageSummary(stageNames.get(s), reached[s], ratio(reached[s], instances.size(), 0.0),
@@ -103,11 +114,14 @@ public final class JourneyMapBuilder {
     return b == 0 ? none : Double.valueOf((double) a / b);
   }
 
-  private Map<String, Kpis> kpis(JourneyDataset d, List<String> stageNames) {
+  /** {@code customers} null: every answer; else only theirs, given within the filter's period. */
+  private Map<String, Kpis> kpis(JourneyDataset d, List<String> stageNames, BitSet customers, InstanceFilter filter) {
     SentimentAnalyzer sentiment = SentimentAnalyzer.vader();
     Map<String, Kpis> byStage = new HashMap<>();
+    int[] caseOf = d.index().caseColumn();
     for (SurveyAnswer a : d.surveys()) {
       if (!journey.definition().id().equals(a.journey()) || !stageNames.contains(a.stage())) continue;
+      if (customers != null && (!customers.get(caseOf[a.event()]) || !filter.inPeriod(d.index().time(a.event())))) continue;
       Kpis k = byStage.computeIfAbsent(a.stage(), s -> new Kpis());
       if (a.questionType() != null && a.score() != null) {
         for (ScoreScale scale : ScoreScale.values()) {

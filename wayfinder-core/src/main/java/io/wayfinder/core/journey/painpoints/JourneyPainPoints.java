@@ -7,7 +7,9 @@ import io.wayfinder.core.journey.instance.InstanceTrace;
 import io.wayfinder.core.journey.instance.StageAssignment;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +28,14 @@ final class JourneyPainPoints {
     this.instances = instances;
     this.s = s;
     this.id = journey.definition().id();
+  }
+
+  /** Each pain point's customers (by identity), so the detector can count a customer once across them. */
+  final Map<PainPoint, BitSet> customersOf = new IdentityHashMap<>();
+
+  private PainPoint found(PainPoint p, Affected who) {
+    customersOf.put(p, who.customers);
+    return p;
   }
 
   List<PainPoint> detect() {
@@ -75,13 +85,13 @@ final class JourneyPainPoints {
       double severity = 1 - typical / median;
       Affected a = who.get(e);
       String step = name((int) (e >>> 32)) + " → " + name((int) e);
-      out.add(new PainPoint(0, PainPointKind.EXCESS_WAIT, id, stageName(stageOf.get(e)), step,
+      out.add(found(new PainPoint(0, PainPointKind.EXCESS_WAIT, id, stageName(stageOf.get(e)), step,
           String.format("median wait %.1f h, %.0f× the journey's median transition (%.1f h)", median / HOUR,
               median / typical, typical / HOUR),
           a.count(), a.occurrences, severity, a.valueAtStake(d, severity), List.of(
               new PainPoint.Evidence("medianWaitHours", median / HOUR, typical / HOUR),
               new PainPoint.Evidence("p90WaitHours", gaps.get(e).quantile(0.9) / HOUR, null),
-              new PainPoint.Evidence("nextLongestMedianHours", nextLongest / HOUR, null))));
+              new PainPoint.Evidence("nextLongestMedianHours", nextLongest / HOUR, null))), a));
     }
     return out;
   }
@@ -113,12 +123,12 @@ final class JourneyPainPoints {
       int top = 0;
       for (int a = 1; a < last.length; a++) if (last[a] > last[top]) top = a;
       double severity = rates[st] - typical;
-      out.add(new PainPoint(0, PainPointKind.DROP_OFF, id, stageName(st), name(top),
+      out.add(found(new PainPoint(0, PainPointKind.DROP_OFF, id, stageName(st), name(top),
           String.format("%.0f%% of instances reaching %s are abandoned there (journey median %.0f%%)",
               100 * rates[st], stageName(st), 100 * typical),
           who[st].count(), stopped[st], severity, who[st].valueAtStake(d, severity), List.of(
               new PainPoint.Evidence("abandonRate", rates[st], typical),
-              new PainPoint.Evidence("instancesReaching", reached[st], null))));
+              new PainPoint.Evidence("instancesReaching", reached[st], null))), who[st]));
     }
     return out;
   }
@@ -147,11 +157,11 @@ final class JourneyPainPoints {
       if (who.occurrences < s.minOccurrences()) return;
       double rate = (double) who.count() / containing.get(a);
       if (rate < 0.05) return;
-      out.add(new PainPoint(0, PainPointKind.REWORK, id, stageName(stageOf.get(a)), name(a),
+      out.add(found(new PainPoint(0, PainPointKind.REWORK, id, stageName(stageOf.get(a)), name(a),
           String.format("%s done again after other steps in %.0f%% of the instances that reach it", name(a), 100 * rate),
           who.count(), who.occurrences, rate, who.valueAtStake(d, rate), List.of(
               new PainPoint.Evidence("reworkRate", rate, null),
-              new PainPoint.Evidence("loops", who.occurrences, null))));
+              new PainPoint.Evidence("loops", who.occurrences, null))), who));
     });
     return out;
   }
@@ -186,12 +196,12 @@ final class JourneyPainPoints {
       double rate = (double) who.occurrences / triggers.get(from);
       if (rate < 0.05) return;
       String step = name(from) + " → " + name((int) (long) key);
-      out.add(new PainPoint(0, PainPointKind.CHANNEL_SWITCH, id, stageName(stageOf.get(key)), step,
+      out.add(found(new PainPoint(0, PainPointKind.CHANNEL_SWITCH, id, stageName(stageOf.get(key)), step,
           String.format("%.0f%% of %s on %s are followed by %s on an assisted channel within %d h", 100 * rate,
               name(from), s.selfService(), name((int) (long) key), s.switchWindow().toHours()),
           who.count(), who.occurrences, rate, who.valueAtStake(d, rate), List.of(
               new PainPoint.Evidence("switchRate", rate, null),
-              new PainPoint.Evidence("selfServiceSteps", triggers.get(from), null))));
+              new PainPoint.Evidence("selfServiceSteps", triggers.get(from), null))), who));
     });
     return out;
   }

@@ -21,9 +21,33 @@ public final class PathEngine {
     this.data = data;
   }
 
+  /** Paths through sessions (or, with {@code q.journey()}, use {@link #run(PathQuery, List)}). */
   public PathReport run(PathQuery q) {
+    return report(q, collect(q));
+  }
+
+  /**
+   * Paths through these sequences (a journey's instances, already filtered as its map): each
+   * sequence's events in order, nothing cut by time.
+   */
+  public PathReport run(PathQuery q, List<int[]> sequences) {
+    EventTest anchor = data.compile(q.anchorFilter());
     int n = q.steps();
-    int[] seq = collect(q);
+    int[] out = new int[n * 64];
+    int size = 0;
+    for (int[] s : sequences) {
+      out = grow(out, size, n * s.length);
+      size = paths(s, s.length, anchor, q, out, size);
+    }
+    return report(q, Arrays.copyOf(out, size));
+  }
+
+  private static int[] grow(int[] out, int size, int more) {
+    return out.length >= size + more ? out : Arrays.copyOf(out, Math.max(out.length * 2, size + more));
+  }
+
+  private PathReport report(PathQuery q, int[] seq) {
+    int n = q.steps();
     int paths = seq.length / n;
     int activities = data.index().activityCount();
     // per position: count of each activity; then the top-k kept, the rest become OTHER (code activities)
@@ -121,8 +145,8 @@ public final class PathEngine {
         boolean inSlice = i < e && time[i] >= from && time[i] < to;
         if (i < e && !inSlice) continue;
         if (len > 0 && (i == e || time[i] - time[session[len - 1]] > gap)) {
-          if (out.length < size + n) out = Arrays.copyOf(out, Math.max(out.length * 2, size + n));
-          if (path(session, len, anchor, q.before(), out, size, n)) size += n;
+          out = grow(out, size, q.everyAnchor() ? n * len : n);
+          size = paths(session, len, anchor, q, out, size);
           len = 0;
         }
         if (i < e) session[len++] = i;
@@ -131,21 +155,21 @@ public final class PathEngine {
     return Arrays.copyOf(out, size);
   }
 
-  private boolean path(int[] session, int len, EventTest anchor, boolean before, int[] out, int at, int n) {
-    int a = -1;
+  /** Writes the sequence's paths at {@code at} (its first anchor's, or every anchor's); answers the new size. */
+  private int paths(int[] session, int len, EventTest anchor, PathQuery q, int[] out, int at) {
+    int n = q.steps();
+    boolean before = q.before();
     for (int k = 0; k < len; k++) {
-      int idx = before ? len - 1 - k : k;
-      if (anchor.test(session[idx])) {
-        a = idx;
-        break;
+      int a = before ? len - 1 - k : k;
+      if (!anchor.test(session[a])) continue;
+      for (int j = 0; j < n; j++) {
+        int idx = before ? a - 1 - j : a + 1 + j;
+        out[at + j] = idx < 0 || idx >= len ? NONE : data.activity(session[idx]);
       }
+      at += n;
+      if (!q.everyAnchor()) break;
     }
-    if (a < 0) return false;
-    for (int k = 0; k < n; k++) {
-      int idx = before ? a - 1 - k : a + 1 + k;
-      out[at + k] = idx < 0 || idx >= len ? NONE : data.activity(session[idx]);
-    }
-    return true;
+    return at;
   }
 
   private static int longest(JourneyIndex index) {

@@ -6,7 +6,8 @@ import java.util.List;
  * Paths from an anchor. Every number reconciles: at each step the node counts plus
  * {@code ended} equal {@code paths}, and the links leaving a node add up to its count.
  *
- * @param paths sessions that hold the anchor (one path each)
+ * @param paths sequences (sessions or journey instances) that hold the anchor, one path each; with
+ *     {@code occurrences=every}, anchor events
  * @param steps per position 1..N (1 = right after the anchor, or right before it)
  * @param links between positions: from position 0 (the anchor) onwards; {@code to} may be {@code (end)}
  */

@@ -9,11 +9,11 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-/** Headless Chromium (Debian's chromium and chromium-driver) for the web application's browser tests. */
-final class Chromium {
-  private Chromium() {}
+/** Debian's Chromium, headless as root needs it (see STACK.md), and polling for content that arrives asynchronously. */
+final class HeadlessChromium {
+  private HeadlessChromium() {}
 
-  /** A browser with a fresh profile, a 1400×1000 window and its console log kept. */
+  /** A browser with a fresh profile in {@code profile}, keeping the console log. */
   static ChromeDriver start(Path profile) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
@@ -24,9 +24,19 @@ final class Chromium {
     return new ChromeDriver(service, options);
   }
 
-  /** Polls {@code condition} for up to 30 s (page content arrives asynchronously). */
+  /** Signs in on the login page as {@code admin} and waits for the overview. */
+  static void signIn(ChromeDriver browser, String base, String password) throws InterruptedException {
+    browser.get(base + "/");
+    until(browser, d -> d.getCurrentUrl().contains("login.html"));
+    browser.findElement(By.id("name")).sendKeys("admin");
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    until(browser, d -> d.findElement(By.tagName("h1")).getText().contains("Overview"));
+  }
+
+  /** Polls {@code condition} for up to 60 s (page content arrives asynchronously). */
   static void until(ChromeDriver browser, Predicate<ChromeDriver> condition) throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (true) {
       try {
         if (condition.test(browser)) return;
