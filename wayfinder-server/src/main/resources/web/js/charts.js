@@ -53,7 +53,7 @@ export function barsWithIntervals(rows, unit) {
     grid: { left: 50, right: 20, top: 34, bottom: 70 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { interval: 0, rotate: rows.length > 2 ? 25 : 0, fontSize: 11 } },
-    yAxis: { type: 'value', name: unit },
+    yAxis: { type: 'value', name: unit, nameTextStyle: { align: 'left' } },
     series: [{ type: 'bar', name: unit, data: rows.map((r) => r.value), barMaxWidth: 48 },
       errorBars(rows.map((r, i) => [i, r.low, r.high]))],
   };
