@@ -50,7 +50,8 @@ export function errorBars(data, name = '95 % interval') {
 /** A bar per group with its 95 % interval. rows: [{label, value, low, high}] */
 export function barsWithIntervals(rows, unit) {
   return {
-    grid: { left: 50, right: 20, top: 34, bottom: 70 },
+    // containLabel: long rotated group names (journey names) stay inside the chart instead of being cut at its edge
+    grid: { left: 12, right: 20, top: 34, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { interval: 0, rotate: rows.length > 2 ? 25 : 0, fontSize: 11 } },
     yAxis: { type: 'value', name: unit, nameTextStyle: { align: 'left' } },
