@@ -150,6 +150,8 @@ class PagesBrowserTest {
     Object emailGranted = one("SELECT arg_max(granted, set_at) FROM consent_history WHERE profile_id = " + id + " AND category = 'email'");
     if (emailGranted != null) assertThat(consent).contains("E-mail: " + ((Boolean) emailGranted ? "given" : "withdrawn"));
     shot("pages1-customer");
+    browser.executeScript("document.getElementById('timeline').scrollIntoView()");
+    shot("pages1-customer-timeline");
   }
 
   @Test
@@ -165,6 +167,8 @@ class PagesBrowserTest {
     String windowEnd = one("SELECT CAST(window_end AT TIME ZONE 'UTC' AS DATE) FROM prediction_runs WHERE kind = 'clv' ORDER BY version DESC LIMIT 1").toString();
     assertThat(browser.findElement(By.id("model-line")).getText()).contains("values as of " + windowEnd, "in EUR");
     shot("pages1-value");
+    browser.executeScript("document.getElementById('at-risk').scrollIntoView()");
+    shot("pages1-value-at-risk");
     browser.findElements(By.cssSelector("#at-risk tbody a.customer-link")).get(0).click();
     until(() -> !browser.findElements(By.cssSelector("#value dd[data-field=clv]")).isEmpty());
     double clv = ((Number) one("SELECT clv FROM profile_predictions WHERE profile_id = " + expected.get(0))).doubleValue();
@@ -195,7 +199,8 @@ class PagesBrowserTest {
     setValue("sb-delay", "2");
     setValue("sb-sample", "25");
     setValue("sb-quiet", "14");
-    shot("pages1-settings");
+    browser.executeScript("document.getElementById('survey-builder').scrollIntoView()");
+    shot("pages1-survey-builder");
     browser.findElement(By.id("sb-save")).click();
     until(() -> browser.findElement(By.tagName("main")).getText().contains("browser_survey"));
     JsonNode s = JSON.readTree(api("GET", "/api/surveys/browser_survey", null).body());
@@ -207,6 +212,18 @@ class PagesBrowserTest {
     assertThat(s.path("trigger").path("delay").asText()).isEqualTo("PT2H");
     assertThat(s.path("trigger").path("samplePercent").asDouble()).isEqualTo(25.0);
     assertThat(s.path("trigger").path("quietPeriod").asText()).isEqualTo("PT336H");
+
+    // the hosted page of the new survey, as a customer sees it
+    String token = JSON.readTree(api("POST", "/api/surveys/browser_survey/invitations", "{\"customer\": \"cust-0000001\"}").body())
+        .path("token").asText();
+    browser.get(base + "/s/" + token);
+    until(() -> browser.getTitle().equals("How was your order?"));
+    browser.findElement(By.cssSelector("label[for='q-sat-4']")).click();
+    browser.findElement(By.cssSelector("label[for='q-again-0']")).click();
+    shot("pages1-hosted-survey");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    until(() -> !browser.findElements(By.id("message")).isEmpty());
+    assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("Thank you! Your answer has been recorded.");
   }
 
   @Test

@@ -13,7 +13,7 @@ export async function render(main, _args, current) {
   if (!current()) return;
   const again = () => render(main, [], current);
   main.replaceChildren(h('h1', {}, 'Settings'), h('div', { class: 'grid' },
-    wide(sourcesCard(sources, admin, again)), usersCard(users, me, again), wide(surveysCard(surveys)),
+    wide(sourcesCard(sources, admin, again)), wide(surveysCard(surveys)), usersCard(users, me, again),
     currencyCard(settings, admin, again), builderCard(surveys, journeys, events, admin, again), journeysCard(journeys, admin, again)));
 }
 

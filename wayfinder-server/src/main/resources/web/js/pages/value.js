@@ -51,7 +51,7 @@ export async function render(main, _args, current) {
       segments.length ? chartCard('Value segments', 'CLV per segment', { tooltip: {}, legend: { bottom: 0, itemGap: 12 },
         // names in the legend, only the short share beside the ring: a segment name beside a narrow card's ring was cut off
         series: [{ type: 'pie', radius: ['30%', '55%'], center: ['50%', '44%'],
-        label: { formatter: '{d} %' }, labelLine: { length: 8, length2: 6 },
+        label: { formatter: (p) => Math.round(p.percent) + ' %', overflow: 'none' }, labelLine: { length: 8, length2: 6 },
         data: segments.map((s) => ({ name: s.name, value: s.value })) }] },
       [{ key: 'name', label: 'Segment' }, { key: 'customers', label: 'Customers', num: true },
         { key: 'value', label: 'CLV', num: true, fmt: (v) => money(v, cur) }, { key: 'atStake', label: 'Value at stake', num: true, fmt: (v) => money(v, cur) }], segments)
