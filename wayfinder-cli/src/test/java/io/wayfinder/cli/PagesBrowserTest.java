@@ -149,6 +149,11 @@ class PagesBrowserTest {
     assertThat(consent).doesNotContain("{", "true", "false");
     Object emailGranted = one("SELECT arg_max(granted, set_at) FROM consent_history WHERE profile_id = " + id + " AND category = 'email'");
     if (emailGranted != null) assertThat(consent).contains("E-mail: " + ((Boolean) emailGranted ? "given" : "withdrawn"));
+    // journeys by name, as defined
+    for (Object name : strings("SELECT definition->>'$.name' FROM journey_definitions WHERE id IN (SELECT DISTINCT properties->>'$.journey' "
+        + "FROM events WHERE profile_id = " + id + ")")) {
+      assertThat(browser.findElement(By.cssSelector("section[aria-label=Journeys]")).getText()).contains(name.toString());
+    }
     shot("pages1-customer");
     browser.executeScript("document.getElementById('timeline').scrollIntoView()");
     shot("pages1-customer-timeline");
@@ -299,11 +304,17 @@ class PagesBrowserTest {
     }
   }
 
-  private static List<Long> longs(String sql) throws Exception {
-    List<Long> out = new ArrayList<>();
+  private static List<String> strings(String sql) throws Exception {
+    List<String> out = new ArrayList<>();
     try (Connection c = server.database().connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      while (rs.next()) out.add(rs.getLong(1));
+      while (rs.next()) out.add(rs.getString(1));
     }
+    return out;
+  }
+
+  private static List<Long> longs(String sql) throws Exception {
+    return strings(sql).stream().map(Long::valueOf).toList();
+  }
     return out;
   }
 

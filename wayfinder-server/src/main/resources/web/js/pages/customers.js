@@ -34,8 +34,9 @@ async function profile(main, ref, current) {
   const p = await optional('/api/profiles/' + encodeURIComponent(ref) + '?timeline=1');
   if (!current()) return;
   if (!p) { main.replaceChildren(h('h1', {}, 'Customer'), notice('No customer “' + ref + '”.')); return; }
-  const [journeys, feedback, value] = await Promise.all([get('/api/web/customers/' + p.id + '/journeys'),
-    get('/api/web/feedback' + qs({ customer: p.id, limit: 50 })), get('/api/web/customers/' + p.id + '/value')]);
+  const [journeys, feedback, value, definitions] = await Promise.all([get('/api/web/customers/' + p.id + '/journeys'),
+    get('/api/web/feedback' + qs({ customer: p.id, limit: 50 })), get('/api/web/customers/' + p.id + '/value'), optional('/api/journeys')]);
+  const names = Object.fromEntries(((definitions && definitions.journeys) || []).map((j) => [j.id, j.name || j.id]));
   if (!current()) return;
   const name = p.traits.name || p.userId || ('#' + p.id);
   const channels = Object.entries(p.eventsByChannel || {}).map(([channel, events]) => ({ channel, events }));
@@ -53,7 +54,7 @@ async function profile(main, ref, current) {
       yAxis: { type: 'category', data: channels.map((c) => c.channel) }, series: [{ type: 'bar', data: channels.map((c) => c.events), barMaxWidth: 24 }] },
       [{ key: 'channel', label: 'Channel' }, { key: 'events', label: 'Events', num: true }], channels),
     h('section', { class: 'card wide', 'aria-label': 'Journeys' }, h('h2', {}, 'Journeys'), journeys.journeys.length ? table('Journeys of this customer', [
-      { key: 'journey', label: 'Journey', cell: (r) => h('a', { href: '#/journeys/' + encodeURIComponent(r.journey) }, r.journey) },
+      { key: 'journey', label: 'Journey', cell: (r) => h('a', { href: '#/journeys/' + encodeURIComponent(r.journey) }, names[r.journey] || r.journey) },
       { key: 'events', label: 'Events', num: true }, { key: 'first', label: 'First', fmt: day }, { key: 'last', label: 'Last', fmt: day },
       { key: 'lastStage', label: 'Latest stage' }, { key: 'lastEvent', label: 'Latest step' },
       { key: 'channels', label: 'Channels', fmt: (v) => (v || []).join(', ') }], journeys.journeys) : notice('No journey events.')),
