@@ -315,8 +315,6 @@ class PagesBrowserTest {
   private static List<Long> longs(String sql) throws Exception {
     return strings(sql).stream().map(Long::valueOf).toList();
   }
-    return out;
-  }
 
   private static double firstNumber(String text) {
     var m = java.util.regex.Pattern.compile("[-−]?[\\d,]+(\\.\\d+)?").matcher(text);
