@@ -103,6 +103,10 @@ class PagesBrowserTest {
       assertThat(firstNumber(customers.replace("previous", "")))
           .isEqualTo(((Number) one("SELECT count(DISTINCT profile_id) FROM events WHERE " + p[0])).doubleValue());
     }
+    // the change shown is this period's NPS less the previous one's, both from SQL
+    String prevText = browser.findElement(By.cssSelector(".tile[data-kpi=nps] .prev")).getText();
+    double change = firstNumber(prevText.substring(prevText.indexOf("change") + 6).replace("±", "").replace("+", ""));
+    assertThat(change).isCloseTo(nps(now)[0] - nps(before)[0], within(0.11));
     String nsub = browser.findElement(By.cssSelector(".tile[data-kpi=nps] .muted")).getText();
     assertThat(nsub).contains("n " + String.format("%,d", (long) nps(now)[1]));
 
@@ -123,6 +127,8 @@ class PagesBrowserTest {
     }
     assertThat(browser.findElement(By.cssSelector("section[aria-label='Top pain points']")).getAttribute("class")).contains("wide");
     shot("pages1-overview");
+    browser.executeScript("document.getElementById('nps-trend').scrollIntoView()");
+    shot("pages1-overview-trend");
   }
 
   @Test
