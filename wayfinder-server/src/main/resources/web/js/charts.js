@@ -32,7 +32,8 @@ export function draw(div, option) {
 export function errorBars(data, name = '95 % interval') {
   return {
     // the legend swatch takes the colour of the bars drawn, not the palette's next colour
-    type: 'custom', name, z: 10, data, itemStyle: { color: '#1b2430' },
+    // encode: the value axis spans the intervals too, so no whisker runs past the top of the plot
+    type: 'custom', name, z: 10, data, itemStyle: { color: '#1b2430' }, encode: { x: 0, y: [1, 2] },
     renderItem: (params, api) => {
       const x = api.value(0);
       if (api.value(1) === null || Number.isNaN(api.value(1))) return null;
@@ -57,7 +58,7 @@ export function barsWithIntervals(rows, unit) {
     // a few groups: names wrap under their bar (rotated names were cut at the chart's left edge); many: rotated
     xAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: rows.length > 5
       ? { interval: 0, rotate: 30, fontSize: 11, margin: 10 }
-      : { interval: 0, fontSize: 11, width: Math.max(56, Math.floor(260 / rows.length)), overflow: 'break', lineHeight: 13 } },
+      : { interval: 0, fontSize: rows.length > 3 ? 10 : 11, width: Math.max(52, Math.floor(240 / rows.length)), overflow: 'break', lineHeight: 13 } },
     yAxis: { type: 'value', name: unit, nameTextStyle: { align: 'left' } },
     series: [{ type: 'bar', name: unit, data: rows.map((r) => r.value), barMaxWidth: 48 },
       errorBars(rows.map((r, i) => [i, r.low, r.high]))],
