@@ -50,7 +50,9 @@ export function textTooltips(option) {
 /** Error bars for a category axis: data [[categoryIndex, low, high], ...]. */
 export function errorBars(data, name = '95 % interval') {
   return {
-    type: 'custom', name, z: 10, data,
+    // the legend swatch takes the colour of the bars drawn, not the palette's next colour
+    // encode: the value axis spans the intervals too, so no whisker runs past the top of the plot
+    type: 'custom', name, z: 10, data, itemStyle: { color: '#1b2430' }, encode: { x: 0, y: [1, 2] },
     renderItem: (params, api) => {
       const x = api.value(0);
       if (api.value(1) === null || Number.isNaN(api.value(1))) return null;
@@ -69,10 +71,14 @@ export function errorBars(data, name = '95 % interval') {
 /** A bar per group with its 95 % interval. rows: [{label, value, low, high}] */
 export function barsWithIntervals(rows, unit) {
   return {
-    grid: { left: 50, right: 20, top: 34, bottom: 70 },
+    // containLabel: the axis labels count inside the chart's box, so none is cut at its edge
+    grid: { left: rows.length > 5 ? 40 : 12, right: 20, top: 34, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { interval: 0, rotate: rows.length > 2 ? 25 : 0, fontSize: 11 } },
-    yAxis: { type: 'value', name: unit },
+    // a few groups: names wrap under their bar (rotated names were cut at the chart's left edge); many: rotated
+    xAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: rows.length > 5
+      ? { interval: 0, rotate: 30, fontSize: 11, margin: 10 }
+      : { interval: 0, fontSize: rows.length > 3 ? 10 : 11, width: Math.max(52, Math.floor(240 / rows.length)), overflow: 'break', lineHeight: 13 } },
+    yAxis: { type: 'value', name: unit, nameTextStyle: { align: 'left' } },
     series: [{ type: 'bar', name: unit, data: rows.map((r) => r.value), barMaxWidth: 48 },
       errorBars(rows.map((r, i) => [i, r.low, r.high]))],
   };

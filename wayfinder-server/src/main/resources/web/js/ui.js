@@ -74,3 +74,7 @@ export function dataBeside(name, columns, rows) {
 export function loading(main, title) {
   main.replaceChildren(h('h1', {}, title), h('p', { class: 'muted', role: 'status' }, 'Loading…'));
 }
+
+/** An amount in a currency (ISO 4217 code from the settings), e.g. "US$1,234" or "€1,234". */
+export const money = (v, currency, d = 0) => (v === null || v === undefined || Number.isNaN(v)) ? '–'
+  : Number(v).toLocaleString('en', { style: 'currency', currency: currency || 'EUR', minimumFractionDigits: d, maximumFractionDigits: d });

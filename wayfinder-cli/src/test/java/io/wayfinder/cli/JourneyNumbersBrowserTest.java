@@ -84,7 +84,7 @@ class JourneyNumbersBrowserTest {
     until(d -> d.findElement(By.id("value-at-stake")).getText().contains("€"));
     choose("period", "all");
     JsonNode allTime = api("/api/painpoints").path("total");
-    String expected = String.format(java.util.Locale.ENGLISH, "€ %,d", Math.round(allTime.path("valueAtStake").asDouble()));
+    String expected = String.format(java.util.Locale.ENGLISH, "€%,d", Math.round(allTime.path("valueAtStake").asDouble()));
     until(d -> d.findElement(By.id("value-at-stake")).getText().contains(expected));
     assertThat(browser.findElement(By.id("value-at-stake")).getText()).contains("each counted once");
     assertThat(browser.findElement(By.cssSelector("#value-at-stake details")).getAttribute("textContent")).contains("largest severity");
@@ -94,7 +94,7 @@ class JourneyNumbersBrowserTest {
     JsonNode month = api("/api/painpoints?from=" + from + "&to=" + last).path("total");
     assertThat(month.path("valueAtStake").asDouble()).isLessThan(allTime.path("valueAtStake").asDouble());
     choose("period", "30");
-    String monthly = String.format(java.util.Locale.ENGLISH, "€ %,d", Math.round(month.path("valueAtStake").asDouble()));
+    String monthly = String.format(java.util.Locale.ENGLISH, "€%,d", Math.round(month.path("valueAtStake").asDouble()));
     until(d -> d.findElement(By.id("value-at-stake")).getText().contains(monthly));
   }
 

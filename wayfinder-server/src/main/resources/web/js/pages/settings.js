@@ -1,17 +1,20 @@
 // Settings: sources and their write keys, surveys, journey definitions (form or YAML/JSON), users.
 import { get, post, put, del, optional, currentSession } from '../api.js';
 import { h, when, notice, card, table, loading } from '../ui.js';
+import { surveyBuilder } from './survey-builder.js';
+import { forgetSettings } from '../settings-cache.js';
 
 export async function render(main, _args, current) {
   loading(main, 'Settings');
   const me = await currentSession();
   const admin = me.role === 'admin';
-  const [sources, surveys, journeys, users] = await Promise.all([get('/api/sources'), optional('/api/surveys'),
-    optional('/api/journeys'), admin ? get('/api/users') : null]);
+  const [sources, surveys, journeys, users, settings, events] = await Promise.all([get('/api/sources'), optional('/api/surveys'),
+    optional('/api/journeys'), admin ? get('/api/users') : null, optional('/api/settings'), optional('/api/web/events')]);
   if (!current()) return;
   const again = () => render(main, [], current);
   main.replaceChildren(h('h1', {}, 'Settings'), h('div', { class: 'grid' },
-    sourcesCard(sources, admin, again), usersCard(users, me, again), surveysCard(surveys), journeysCard(journeys, admin, again)));
+    wide(sourcesCard(sources, admin, again)), wide(surveysCard(surveys)), usersCard(users, me, again),
+    currencyCard(settings, admin, again), builderCard(surveys, journeys, events, admin, again), journeysCard(journeys, admin, again)));
 }
 
 function form(id, fields, submitLabel, onSubmit) {
@@ -37,7 +40,7 @@ function sourcesCard(sources, admin, again) {
       h('code', {}, s.signingSecret)));
   } }, 'New signing secret');
   const list = table('Sources send events to /v1 with their write key', [{ key: 'name', label: 'Source' }, { key: 'channel', label: 'Channel' },
-    { key: 'writeKey', label: 'Write key', cell: (r) => h('code', {}, r.writeKey) }, { key: 'createdAt', label: 'Created', fmt: when },
+    { key: 'writeKey', label: 'Write key', cell: (r) => h('span', {}, h('code', {}, r.writeKey), copyButton(r)) }, { key: 'createdAt', label: 'Created', fmt: when },
     ...(admin ? [{ key: 'id', label: 'Widget', cell: secretButton }] : [])], sources);
   if (!admin) return card('Sources and write keys', list);
   return card('Sources and write keys', list, shown, ...form('new-source', [['name', 'Name'], ['channel', 'Channel', { options: ['web', 'app', 'store', 'call_centre', 'email', 'partner', 'review'] }]],
@@ -108,4 +111,53 @@ function edit(editor, j, again) {
   h('label', { for: 'j-json' }, 'Or edit as YAML / JSON'), h('br'), text, h('br'), h('button', { type: 'submit' }, 'Save text'));
   editor.replaceChildren(h('h3', {}, j ? 'Edit ' + j.id : 'New journey'), formView, textView, status);
   editor.querySelector('input').focus();
+}
+
+/** Copies a write key; the clipboard API where the page is a secure context, else a selected text field. */
+function copyButton(source) {
+  const b = h('button', { type: 'button', class: 'copy', 'aria-label': 'Copy the write key of ' + source.name, 'data-key': source.writeKey }, 'Copy');
+  b.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(source.writeKey);
+    } catch {
+      const t = h('textarea', { readonly: true, style: 'position:absolute;left:-9999px' }, source.writeKey);
+      document.body.append(t);
+      t.select();
+      document.execCommand('copy');
+      t.remove();
+    }
+    b.textContent = 'Copied';
+    setTimeout(() => { b.textContent = 'Copy'; }, 2000);
+  });
+  return b;
+}
+
+const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'JPY', 'CAD', 'AUD'];
+
+function currencyCard(settings, admin, again) {
+  if (!settings) return card('Currency', notice('This server has no settings API (/api/settings); amounts show in EUR.'));
+  const shown = 'Amounts (CLV, value at stake) are shown in ' + settings.currency + '.';
+  if (!admin) return card('Currency', h('p', {}, shown));
+  const options = CURRENCIES.includes(settings.currency) ? CURRENCIES : [settings.currency, ...CURRENCIES];
+  const sel = h('select', { id: 'currency', name: 'currency' }, options.map((c) => h('option', { value: c, selected: c === settings.currency }, c)));
+  const status = h('p', { class: 'error', role: 'alert' });
+  const f = h('form', { id: 'currency-form', class: 'toolbar', onsubmit: async (e) => {
+    e.preventDefault();
+    try { await put('/api/settings', { currency: sel.value }); forgetSettings(); again(); } catch (err) { status.textContent = err.message; }
+  } }, h('div', {}, h('label', { for: 'currency' }, 'Currency'), sel), h('button', { type: 'submit', class: 'primary' }, 'Save currency'));
+  return card('Currency', h('p', { id: 'currency-now' }, shown), f, status);
+}
+
+function builderCard(surveys, journeys, events, admin, again) {
+  if (!surveys || !admin) return null;
+  const names = ((events && events.events) || []).map((e) => e.name);
+  return h('section', { class: 'card wide', 'aria-label': 'New survey' }, h('h2', {}, 'New survey'),
+    h('p', { class: 'muted small' }, 'Customers answer on the hosted page (/s/…) or in the website widget; see docs/voc.md.'),
+    surveyBuilder((journeys && journeys.journeys) || [], names, again));
+}
+
+/** Full width for a card whose table has long cells (write keys, survey titles), so nothing scrolls sideways. */
+function wide(section) {
+  section.classList.add('wide');
+  return section;
 }

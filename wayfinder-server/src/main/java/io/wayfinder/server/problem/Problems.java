@@ -46,8 +46,9 @@ public final class Problems {
     for (int status : new int[] {404, 405}) {
       config.routes.error(status, "*", ctx -> {
         String type = ctx.res().getContentType();
-        // Jetty may add a charset; an ApiException's own 404 must not be replaced by the generic one.
-        if (type == null || !type.startsWith(Problem.CONTENT_TYPE)) {
+        // Jetty may add a charset; an ApiException's own 404 must not be replaced by the generic one,
+        // nor a page written for a person (the hosted survey page's "this link does not work").
+        if (type == null || !(type.startsWith(Problem.CONTENT_TYPE) || type.startsWith("text/html"))) {
           send(ctx, status, status == 404 ? "no such resource: " + ctx.path() : "method not allowed", null);
         }
       });

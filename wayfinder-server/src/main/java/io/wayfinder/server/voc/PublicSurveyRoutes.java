@@ -63,10 +63,18 @@ public final class PublicSurveyRoutes {
   }
 
   private void page(Context ctx) {
-    Invitation inv = service.invitation(ctx.pathParam("token"));
+    Invitation inv;
+    try {
+      inv = service.invitation(ctx.pathParam("token"));
+    } catch (ApiException e) {
+      // a customer following a broken link gets a page in plain words, not a problem document
+      if (e.status() != 404) throw e;
+      ctx.status(404).html(SurveyPage.message("Survey", CustomerWording.UNKNOWN_LINK));
+      return;
+    }
     var survey = service.survey(inv.surveyId());
     if (inv.answered()) {
-      ctx.status(409).html(SurveyPage.message(survey.name(), "This survey has been answered already. Thank you!"));
+      ctx.status(409).html(SurveyPage.message(survey.name(), CustomerWording.ANSWERED));
     } else {
       ctx.html(SurveyPage.form(survey, inv.token(), null));
     }
@@ -86,15 +94,15 @@ public final class PublicSurveyRoutes {
     ctx.formParamMap().forEach((k, v) -> answers.put(k, v.isEmpty() ? null : v.get(v.size() - 1)));
     try {
       var done = service.submit(token, answers);
-      ctx.status(201).html(SurveyPage.message(service.survey(done.surveyId()).name(), "Thank you! Your answer has been recorded."));
+      ctx.status(201).html(SurveyPage.message(service.survey(done.surveyId()).name(), CustomerWording.THANKS));
     } catch (ApiException e) {
-      if (e.status() == 404) throw e;
-      ctx.status(e.status()).html(SurveyPage.message("Survey", e.getMessage()));
+      ctx.status(e.status()).html(SurveyPage.message("Survey", e.status() == 404 ? CustomerWording.UNKNOWN_LINK
+          : "Sorry, your answer could not be recorded just now. Please try again in a few minutes."));
     } catch (IllegalStateException e) {
-      ctx.status(409).html(SurveyPage.message("Survey", e.getMessage()));
+      ctx.status(409).html(SurveyPage.message("Survey", CustomerWording.ANSWERED));
     } catch (IllegalArgumentException e) {
-      Invitation inv = service.invitation(token);
-      ctx.status(400).html(SurveyPage.form(service.survey(inv.surveyId()), token, e.getMessage()));
+      var survey = service.survey(service.invitation(token).surveyId());
+      ctx.status(400).html(SurveyPage.form(survey, token, CustomerWording.of(survey, e)));
     }
   }
 

@@ -11,16 +11,27 @@ import io.wayfinder.core.voc.kpi.ScoreScale;
  */
 final class SurveyPage {
   private static final String STYLE = """
-      body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
-      fieldset{border:1px solid #bbb;border-radius:6px;margin:1rem 0;padding:.75rem}
+      :root{--ink:#1b2430;--muted:#4d5968;--line:#d5dbe3;--accent:#0b5cad;--bad:#b3261e;--focus:#ffbf47}
+      *{box-sizing:border-box}
+      body{font-family:system-ui,sans-serif;margin:0;background:#f4f6f9;color:var(--ink);line-height:1.45}
+      main{max-width:40rem;margin:2rem auto;padding:1.5rem;background:#fff;border:1px solid var(--line);border-radius:10px}
+      h1{font-size:1.4rem;margin:0 0 1rem}
+      fieldset{border:1px solid var(--line);border-radius:8px;margin:1rem 0;padding:.75rem 1rem;min-width:0}
       legend{font-weight:600;padding:0 .25rem}
-      .scale{display:flex;flex-wrap:wrap;gap:.25rem}
-      .scale label{display:inline-flex;flex-direction:column;align-items:center;min-width:2.2rem;padding:.25rem;border:1px solid #ccc;border-radius:4px}
-      .ends{display:flex;justify-content:space-between;font-size:.85rem;color:#555}
-      textarea{width:100%;min-height:6rem}
-      button{font-size:1rem;padding:.5rem 1.25rem}
-      .error{border:2px solid #b00020;padding:.5rem;color:#b00020}
+      .scale{display:flex;flex-wrap:wrap;gap:.35rem;margin:.5rem 0}
+      .scale label{display:inline-flex;align-items:center;justify-content:center;min-width:2.5rem;min-height:2.5rem;
+        border:1px solid #8893a2;border-radius:6px;cursor:pointer;font-weight:600;background:#fff}
+      .scale input{position:absolute;opacity:0;width:1px;height:1px}
+      .scale label:has(input:checked){background:var(--accent);border-color:var(--accent);color:#fff}
+      .scale label:has(input:focus-visible),:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+      .ends{display:flex;justify-content:space-between;gap:1rem;font-size:.85rem;color:var(--muted)}
+      .choice{margin:.3rem 0}
+      textarea{width:100%;min-height:6rem;font:inherit;padding:.5rem;border:1px solid #8893a2;border-radius:6px}
+      button{font:inherit;font-weight:600;padding:.6rem 1.5rem;border-radius:6px;border:1px solid var(--accent);background:var(--accent);color:#fff;cursor:pointer}
+      .error{border:1px solid var(--bad);background:#fdecea;border-radius:6px;padding:.6rem .8rem;color:var(--bad)}
+      #message{font-size:1.1rem}
       """;
+
 
   private SurveyPage() {}
 
@@ -50,7 +61,7 @@ final class SurveyPage {
           int i = 0;
           for (String c : q.choices()) {
             String id = "q-" + q.id() + "-" + i++;
-            b.append("<div><input type=\"radio\" id=\"").append(esc(id)).append("\" name=\"").append(esc(q.id()))
+            b.append("<div class=\"choice\"><input type=\"radio\" id=\"").append(esc(id)).append("\" name=\"").append(esc(q.id()))
                 .append("\" value=\"").append(esc(c)).append('"').append(req).append("><label for=\"").append(esc(id))
                 .append("\">").append(esc(c)).append("</label></div>\n");
           }

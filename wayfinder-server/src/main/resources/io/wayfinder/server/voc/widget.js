@@ -41,37 +41,78 @@
     return e;
   }
 
+  // Styles scoped to the dialog's id, so the host site's CSS and ours do not leak into each other.
+  var CSS = "#wayfinder-survey{max-width:32rem;width:calc(100% - 2rem);border:1px solid #d5dbe3;border-radius:10px;padding:1.25rem;"
+    + "font:15px/1.45 system-ui,sans-serif;color:#1b2430;background:#fff;box-shadow:0 8px 30px rgba(0,0,0,.2)}"
+    + "#wayfinder-survey::backdrop{background:rgba(18,38,63,.45)}"
+    + "#wayfinder-survey h2{margin:0 0 .75rem;font-size:1.2rem}"
+    + "#wayfinder-survey fieldset{border:1px solid #d5dbe3;border-radius:8px;margin:.75rem 0;padding:.5rem .75rem;min-width:0}"
+    + "#wayfinder-survey legend{font-weight:600;padding:0 .25rem}"
+    + "#wayfinder-survey .wf-scale{display:flex;flex-wrap:wrap;gap:.3rem;margin:.4rem 0}"
+    + "#wayfinder-survey .wf-scale label{display:inline-flex;align-items:center;justify-content:center;min-width:2.2rem;min-height:2.2rem;"
+    + "border:1px solid #8893a2;border-radius:6px;cursor:pointer;font-weight:600}"
+    + "#wayfinder-survey .wf-scale input{position:absolute;opacity:0;width:1px;height:1px}"
+    + "#wayfinder-survey .wf-scale label:has(input:checked){background:#0b5cad;border-color:#0b5cad;color:#fff}"
+    + "#wayfinder-survey :focus-visible,#wayfinder-survey .wf-scale label:has(input:focus-visible){outline:3px solid #ffbf47;outline-offset:2px}"
+    + "#wayfinder-survey .wf-ends{display:flex;justify-content:space-between;font-size:.8rem;color:#4d5968}"
+    + "#wayfinder-survey textarea{width:100%;box-sizing:border-box;font:inherit;padding:.4rem;border:1px solid #8893a2;border-radius:6px}"
+    + "#wayfinder-survey button{font:inherit;font-weight:600;padding:.45rem 1.1rem;border-radius:6px;border:1px solid #0b5cad;margin-right:.5rem;cursor:pointer}"
+    + "#wayfinder-survey #wf-send{background:#0b5cad;color:#fff}#wayfinder-survey #wf-close{background:#fff;color:#0b5cad}"
+    + "#wayfinder-survey #wf-status:not(:empty){border:1px solid #b3261e;background:#fdecea;color:#b3261e;border-radius:6px;padding:.5rem .7rem}";
+
+  /** What the customer reads when the server refuses an answer: the question's text, never a field path. */
+  function wording(status, body, s) {
+    if (status === 409) return "You have answered this survey already. Thank you for your time!";
+    if (status === 404) return "This survey is no longer available.";
+    if (status !== 400) return "Sorry, your answer could not be sent just now. Please try again in a few minutes.";
+    var detail = (body && body.detail) || "";
+    var m = /^answers\.([^:]+): (.*)$/.exec(detail);
+    var q = m && s.questions.filter(function (x) { return x.id === m[1]; })[0];
+    if (!q) return "Please answer at least one question before sending.";
+    if (/is required$/.test(m[2])) return "Please answer \u201c" + q.text + "\u201d.";
+    if (/characters; the limit is/.test(m[2])) return "Your answer to \u201c" + q.text + "\u201d is too long.";
+    return "Please choose one of the offered answers to \u201c" + q.text + "\u201d.";
+  }
+
   function show(inv) {
     var s = inv.survey;
-    var dialog = el("dialog", { id: "wayfinder-survey", "aria-labelledby": "wf-title",
-      style: "max-width:32rem;border:1px solid #888;border-radius:8px;padding:1rem;font-family:system-ui,sans-serif" });
-    dialog.appendChild(el("h2", { id: "wf-title", style: "margin-top:0" }, s.name));
+    if (!document.getElementById("wayfinder-survey-style")) {
+      document.head.appendChild(el("style", { id: "wayfinder-survey-style" }, CSS));
+    }
+    var dialog = el("dialog", { id: "wayfinder-survey", "aria-labelledby": "wf-title" });
+    dialog.appendChild(el("h2", { id: "wf-title" }, s.name));
     var form = el("form", { method: "dialog" });
     s.questions.forEach(function (q) {
       var req = q.required ? { required: "" } : {};
       if (SCALES[q.type]) {
         var fs = el("fieldset"); fs.appendChild(el("legend", {}, q.text));
+        var row = el("div", { "class": "wf-scale" });
         for (var v = SCALES[q.type][0]; v <= SCALES[q.type][1]; v++) {
           var id = "wf-" + q.id + "-" + v;
-          var lab = el("label", { "for": id, style: "display:inline-block;margin:0 .2rem;text-align:center" });
+          var lab = el("label", { "for": id });
           lab.appendChild(el("input", Object.assign({ type: "radio", id: id, name: q.id, value: String(v) }, req)));
-          lab.appendChild(el("span", { style: "display:block" }, String(v)));
-          fs.appendChild(lab);
+          lab.appendChild(el("span", {}, String(v)));
+          row.appendChild(lab);
         }
-        fs.appendChild(el("div", { style: "font-size:.8rem;color:#555", "aria-hidden": "true" },
-          ENDS[q.type][0] + " … " + ENDS[q.type][1]));
+        fs.appendChild(row);
+        var ends = el("div", { "class": "wf-ends", "aria-hidden": "true" });
+        ends.appendChild(el("span", {}, ENDS[q.type][0]));
+        ends.appendChild(el("span", {}, ENDS[q.type][1]));
+        fs.appendChild(ends);
         form.appendChild(fs);
       } else if (q.type === "choice") {
         var cs = el("fieldset"); cs.appendChild(el("legend", {}, q.text));
         q.choices.forEach(function (c, i) {
           var cid = "wf-" + q.id + "-" + i;
-          cs.appendChild(el("input", Object.assign({ type: "radio", id: cid, name: q.id, value: c }, req)));
-          cs.appendChild(el("label", { "for": cid }, c));
+          var line = el("div");
+          line.appendChild(el("input", Object.assign({ type: "radio", id: cid, name: q.id, value: c }, req)));
+          line.appendChild(el("label", { "for": cid }, " " + c));
+          cs.appendChild(line);
         });
         form.appendChild(cs);
       } else {
         var tid = "wf-" + q.id;
-        form.appendChild(el("label", { "for": tid, style: "display:block;margin-top:.5rem" }, q.text));
+        form.appendChild(el("label", { "for": tid, style: "display:block;margin-top:.5rem;font-weight:600" }, q.text));
         form.appendChild(el("textarea", Object.assign({ id: tid, name: q.id, maxlength: "2000", rows: "4", style: "width:100%" }, req)));
       }
     });
@@ -87,17 +128,22 @@
       send.disabled = true;
       fetch(base + "/s/" + encodeURIComponent(inv.token), { method: "POST", headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ answers: answers }) })
-        .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
+        .then(function (r) {
+          return r.json().catch(function () { return null; }).then(function (body) { return { ok: r.ok, status: r.status, body: body }; });
+        })
         .then(function (res) {
           if (res.ok) {
             form.replaceChildren(el("p", { role: "status", id: "wf-thanks" }, "Thank you! Your answer has been recorded."));
             setTimeout(function () { dialog.close(); }, 4000);
           } else {
-            status.textContent = res.body.detail || "Could not send your answer.";
-            send.disabled = false;
+            status.textContent = wording(res.status, res.body, s);
+            send.disabled = res.status === 409;
           }
         })
-        .catch(function () { status.textContent = "Could not send your answer."; send.disabled = false; });
+        .catch(function () {
+          status.textContent = "Sorry, your answer could not be sent. Please check your connection and try again.";
+          send.disabled = false;
+        });
     });
     dialog.appendChild(form);
     document.body.appendChild(dialog);

@@ -117,9 +117,8 @@ class SurveyBrowserTest {
     assertThat(answers).containsExactlyInAnyOrder("nps", "why", "again");
   }
 
-  @Test
-  void aCustomerAnswersThroughTheWidgetOnAnotherSite() throws Exception {
-    t.api("POST", "/api/surveys", SurveyFixtures.deliverySurvey("shop_nps", "null"));
+  /** Serves a shop page of another origin that embeds the widget for {@code survey}, and opens it. */
+  private void openShop(String survey) throws Exception {
     String key = t.writeKey("website", "web");
     // The shop's backend signs a token for its signed-in customer with the source's signing secret.
     String secret = json(t.api("POST", "/api/sources/website/signing-secret", null)).path("signingSecret").asText();
@@ -128,8 +127,8 @@ class SurveyBrowserTest {
         <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head>
         <body><h1>Your order</h1>
         <script src="%s/widget.js" data-write-key="%s" data-customer="cust-42" data-customer-token="%s"
-                data-survey="shop_nps" async></script>
-        </body></html>""".formatted(t.base, key, customerToken);
+                data-survey="%s" async></script>
+        </body></html>""".formatted(t.base, key, customerToken, survey);
     shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     shop.createContext("/", ex -> {
       byte[] b = page.getBytes(StandardCharsets.UTF_8);
@@ -139,8 +138,25 @@ class SurveyBrowserTest {
       ex.close();
     });
     shop.start();
-
     browser.get("http://127.0.0.1:" + shop.getAddress().getPort() + "/order");
+  }
+
+  @Test
+  void theWidgetTellsACustomerInPlainWordsWhenTheSurveyWasAnsweredMeanwhile() throws Exception {
+    t.api("POST", "/api/surveys", SurveyFixtures.deliverySurvey("shop_nps", "null"));
+    openShop("shop_nps");
+    await(By.id("wayfinder-survey"));
+    String token = json(t.api("GET", "/api/surveys/shop_nps/invitations", null)).path("invitations").get(0).path("token").asText();
+    assertThat(t.postAs("application/json", "/s/" + token, "{\"answers\": {\"nps\": 9}}").statusCode()).isEqualTo(201);
+    await(By.cssSelector("label[for='wf-nps-3']")).click();
+    browser.findElement(By.id("wf-send")).click();
+    assertThat(await(By.id("wf-status")).getText()).isEqualTo("You have answered this survey already. Thank you for your time!");
+  }
+
+  @Test
+  void aCustomerAnswersThroughTheWidgetOnAnotherSite() throws Exception {
+    t.api("POST", "/api/surveys", SurveyFixtures.deliverySurvey("shop_nps", "null"));
+    openShop("shop_nps");
     await(By.id("wayfinder-survey"));
     await(By.cssSelector("label[for='wf-nps-3']")).click();
     browser.findElement(By.id("wf-why")).sendKeys("The website was slow and confusing");
