@@ -66,6 +66,20 @@ final class ChunkPipe implements Iterator<List<CollectedMessage>> {
     if (p != null && p != Thread.currentThread()) p.interrupt();
   }
 
+  /**
+   * Waits for the first chunk (or the end, or a failure) as long as it takes: on the importing
+   * request's thread, before the writer is involved, a slow start holds nobody else.
+   */
+  void awaitFirst() {
+    if (head != null) return;
+    try {
+      head = queue.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("import interrupted", e);
+    }
+  }
+
   @Override
   public boolean hasNext() {
     if (head == null) {

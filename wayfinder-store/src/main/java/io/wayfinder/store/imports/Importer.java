@@ -91,9 +91,11 @@ public final class Importer {
       boolean[] ended = new boolean[1];
       Thread reader = new Thread(() -> pipe.produce(() -> {
         List<CollectedMessage> chunk = new ArrayList<>(CHUNK);
-        // a chunk ends after CHUNK rows read, accepted or not: a long run of rejected rows must
-        // still reach the writer in time, or it would take the reader for stuck
-        for (int read = 0; read < CHUNK && !ended[0]; read++) {
+        // a chunk ends after CHUNK rows read, accepted or not, or after a fraction of the stall
+        // limit: a slow stretch (a run of rejected rows, a starved CPU) must still reach the writer
+        // in time, or it would take the reader for stuck
+        long due = System.nanoTime() + limits.stall().toNanos() / 5;
+        for (int read = 0; read < CHUNK && !ended[0] && ((read & 63) != 63 || System.nanoTime() < due); read++) {
           CollectedMessage m;
           try {
             m = rows.next();
@@ -122,7 +124,7 @@ public final class Importer {
       WriteReceipt r;
       try {
         // the first rows are awaited here, not in the writer: a file that fails at once never holds it
-        pipe.hasNext();
+        pipe.awaitFirst();
         r = writer.writeAll(pipe);
       } finally {
         pipe.cancel();
