@@ -1,0 +1,84 @@
+package io.wayfinder.server.api;
+
+import io.wayfinder.server.TestServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.zip.GZIPOutputStream;
+
+/** Posts files of any bytes to a test server's {@code /api/imports}, and counts what it stored. */
+final class Uploads implements AutoCloseable {
+  private final TestServer t;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final Connection db;
+
+  Uploads(TestServer t) {
+    this.t = t;
+    this.db = t.server.database().connect();
+  }
+
+  /** POSTs {@code body} as an import; a request that takes longer than {@code limit} fails (a hang). */
+  HttpResponse<String> post(String query, byte[] body, Duration limit) {
+    HttpRequest r = HttpRequest.newBuilder(URI.create(t.base + "/api/imports?" + query)).timeout(limit)
+        .header("Authorization", "Bearer test-admin-token").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    try {
+      return http.send(r, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The events stored, counted by DuckDB directly. */
+  long storedEvents() {
+    try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM events")) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static byte[] gzip(byte[] data) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(data);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** A file of {@code shared/data}, found walking up from the working directory. */
+  static byte[] shared(String relative) {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      Path candidate = p.resolve("shared/data").resolve(relative);
+      if (Files.exists(candidate)) {
+        try {
+          return Files.readAllBytes(candidate);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    throw new IllegalStateException("shared/data/" + relative + " not found");
+  }
+
+  @Override
+  public void close() throws SQLException {
+    db.close();
+  }
+}
