@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wayfinder.server.JsonSupport;
-import io.wayfinder.server.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,19 +50,16 @@ class ImportFuzzTest {
   private static final String[] YEARS = {"0001", "1200", "1969", "2201", "9999", "0000"};
 
   @TempDir static Path dir;
-  TestServer t;
   Uploads uploads;
 
   @BeforeAll
   void start() {
-    t = new TestServer(dir);
-    uploads = new Uploads(t);
+    uploads = new Uploads(dir);
   }
 
   @AfterAll
   void stop() throws Exception {
     uploads.close();
-    t.close();
   }
 
   private record Seed(String extension, byte[] bytes) {}

@@ -2,7 +2,6 @@ package io.wayfinder.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.wayfinder.server.JsonSupport;
 import io.wayfinder.server.TestServer;
 import java.io.ByteArrayOutputStream;
@@ -41,15 +40,14 @@ class ImportHardeningApiTest {
 
   @BeforeAll
   void start() {
-    t = new TestServer(dir);
-    uploads = new Uploads(t);
+    uploads = new Uploads(dir);
+    t = uploads.t;
     key = t.writeKey("web", "web");
   }
 
   @AfterAll
   void stop() throws Exception {
     uploads.close();
-    t.close();
   }
 
   /** Imports {@code body}, expecting a 400 problem that stores nothing; returns its detail. */

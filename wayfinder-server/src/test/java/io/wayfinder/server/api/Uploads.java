@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -17,29 +16,21 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.zip.GZIPOutputStream;
 
-/** Posts files of any bytes to a test server's {@code /api/imports}, and counts what it stored. */
+/** A test server that is posted files of any bytes on {@code /api/imports}, and counts what it stored. */
 final class Uploads implements AutoCloseable {
-  private final TestServer t;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  final TestServer t;
   private final Connection db;
 
-  Uploads(TestServer t) {
-    this.t = t;
+  /** Starts a server over {@code dataDir}. */
+  Uploads(Path dataDir) {
+    this.t = new TestServer(dataDir);
     this.db = t.server.database().connect();
   }
 
   /** POSTs {@code body} as an import; a request that takes longer than {@code limit} fails (a hang). */
   HttpResponse<String> post(String query, byte[] body, Duration limit) {
-    HttpRequest r = HttpRequest.newBuilder(URI.create(t.base + "/api/imports?" + query)).timeout(limit)
-        .header("Authorization", "Bearer test-admin-token").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-    try {
-      return http.send(r, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return t.send(HttpRequest.newBuilder(URI.create(t.base + "/api/imports?" + query)).timeout(limit)
+        .header("Authorization", "Bearer test-admin-token").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
   }
 
   /** The events stored, counted by DuckDB directly. */
@@ -80,5 +71,6 @@ final class Uploads implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     db.close();
+    t.close();
   }
 }
