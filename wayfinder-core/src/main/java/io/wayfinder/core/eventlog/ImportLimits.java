@@ -8,7 +8,7 @@ import java.util.Map;
  * naming its line instead of exhausting memory: a 1.5 MB {@code .jsonl.gz} can inflate to one
  * 1.5 GB line, and a reader that runs out of memory takes the whole server with it.
  *
- * <p>Set by environment variables, read once at start: {@code WAYFINDER_IMPORT_MAX_LINE_BYTES}
+ * <p>Set by environment variables (the server checks them as it starts): {@code WAYFINDER_IMPORT_MAX_LINE_BYTES}
  * (default 1 MiB; a CSV or JSONL line), {@code WAYFINDER_IMPORT_MAX_ATTRIBUTE_BYTES} (default 1 MiB;
  * one XML tag of an XES file with its attribute values, or text between tags) and
  * {@code WAYFINDER_IMPORT_STALL_SECONDS} (default 5; how long the event writer waits for an
@@ -26,17 +26,21 @@ public record ImportLimits(int maxLineBytes, int maxAttributeBytes, Duration sta
   /** The environment variable setting {@link #stall()}, in seconds. */
   public static final String STALL_SECONDS = "WAYFINDER_IMPORT_STALL_SECONDS";
 
-  private static final ImportLimits CURRENT = from(System.getenv());
-
   public ImportLimits {
     if (maxLineBytes < 1 || maxAttributeBytes < 1 || stall.isNegative() || stall.isZero()) {
       throw new IllegalArgumentException("import limits must be positive");
     }
   }
 
-  /** The limits this process runs with: the environment's, else the defaults. */
+  /**
+   * The limits this process runs with: the environment's, else the defaults. Read on each call
+   * (it is cheap) rather than once in a static initialiser, where a bad value would surface as an
+   * {@code ExceptionInInitializerError} in whichever thread happened to load the class.
+   *
+   * @throws IllegalArgumentException naming a variable whose value is not a positive whole number
+   */
   public static ImportLimits current() {
-    return CURRENT;
+    return from(System.getenv());
   }
 
   /**
