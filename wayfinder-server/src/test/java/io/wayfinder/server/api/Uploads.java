@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.zip.GZIPOutputStream;
 
@@ -35,9 +35,21 @@ final class Uploads implements AutoCloseable {
 
   /** The events stored, counted by DuckDB directly. */
   long storedEvents() {
-    try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM events")) {
-      rs.next();
-      return rs.getLong(1);
+    return count("SELECT count(*) FROM events", null);
+  }
+
+  /** The events stored under {@code source}, counted by DuckDB directly. */
+  long storedEvents(String source) {
+    return count("SELECT count(*) FROM events WHERE source = ?", source);
+  }
+
+  private synchronized long count(String sql, String parameter) {
+    try (PreparedStatement st = db.prepareStatement(sql)) {
+      if (parameter != null) st.setString(1, parameter);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
