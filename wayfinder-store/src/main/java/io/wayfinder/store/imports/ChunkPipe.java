@@ -67,8 +67,9 @@ final class ChunkPipe implements Iterator<List<CollectedMessage>> {
   }
 
   /**
-   * Waits for the first chunk (or the end, or a failure) as long as it takes: on the importing
-   * request's thread, before the writer is involved, a slow start holds nobody else.
+   * Waits for the first chunk (or the end) as long as it takes, and throws a failure that came
+   * first: on the importing request's thread, before the writer is involved, a slow start holds
+   * nobody else.
    */
   void awaitFirst() {
     if (head != null) return;
@@ -78,6 +79,7 @@ final class ChunkPipe implements Iterator<List<CollectedMessage>> {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("import interrupted", e);
     }
+    if (head.failure() != null) hasNext(); // a file that fails at once fails here, before the writer is asked
   }
 
   @Override

@@ -123,7 +123,7 @@ public final class Importer {
       reader.start();
       WriteReceipt r;
       try {
-        // the first rows are awaited here, not in the writer: a file that fails at once never holds it
+        // the first rows are awaited here, not in the writer: a file that fails at once never reaches it
         pipe.awaitFirst();
         r = writer.writeAll(pipe);
       } finally {
