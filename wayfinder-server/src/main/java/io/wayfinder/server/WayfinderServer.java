@@ -25,6 +25,7 @@ import io.wayfinder.server.voc.PublicSurveyRoutes;
 import io.wayfinder.server.voc.SurveyRoutes;
 import io.wayfinder.server.voc.SurveyService;
 import io.wayfinder.server.voc.SurveyTriggers;
+import io.wayfinder.core.eventlog.ImportLimits;
 import io.wayfinder.store.Database;
 import io.wayfinder.store.Stats;
 import io.wayfinder.store.collect.EventWriter;
@@ -144,6 +145,7 @@ public final class WayfinderServer implements AutoCloseable {
 
   /** As {@link #start(ServerConfig)}, with the clock that sessions and sign-in throttling read (tests move it). */
   public static WayfinderServer start(ServerConfig cfg, Clock clock) {
+    ImportLimits.current(); // a bad WAYFINDER_IMPORT_* value fails the start, not some import later
     Database db = Database.open(cfg.dataDir());
     try {
       WayfinderServer s = new WayfinderServer(cfg, db, clock);

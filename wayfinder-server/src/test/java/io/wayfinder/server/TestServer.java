@@ -54,7 +54,8 @@ public final class TestServer implements AutoCloseable {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
   }
 
-  private HttpResponse<String> send(HttpRequest r) {
+  /** Sends any request, e.g. one with a body of raw bytes or a time limit. */
+  public HttpResponse<String> send(HttpRequest r) {
     try {
       return http.send(r, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

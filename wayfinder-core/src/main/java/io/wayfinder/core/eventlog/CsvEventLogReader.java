@@ -1,5 +1,6 @@
 package io.wayfinder.core.eventlog;
 
+import io.wayfinder.core.event.EventTimes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -116,14 +117,15 @@ final class CsvEventLogReader implements EventLogReader {
       }
       r = records.next();
     } catch (UncheckedIOException | IllegalStateException e) {
-      throw new EventLogException(file, line, null, "unreadable CSV: " + e.getMessage());
+      // the parser cannot resume inside a broken record, so this ends the file
+      throw EventLogException.fatal(file, line, null, "unreadable CSV: " + e.getMessage());
     }
     String caseId = cell(r, caseIndex, line, true);
     String activity = cell(r, activityIndex, line, true);
     String time = cell(r, timestampIndex, line, true);
     Instant ts;
     try {
-      ts = Timestamps.parse(time, mapping.defaultZone());
+      ts = EventTimes.check(Timestamps.parse(time, mapping.defaultZone()), time);
     } catch (IllegalArgumentException e) {
       throw new EventLogException(file, line, names[timestampIndex], e.getMessage());
     }

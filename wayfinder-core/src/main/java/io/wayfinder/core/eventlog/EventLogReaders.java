@@ -34,6 +34,15 @@ public final class EventLogReaders {
    * @throws EventLogException if the file is missing, unreadable or of an unknown format
    */
   public static EventLogReader open(Path path, ColumnMapping mapping) {
+    return open(path, mapping, ImportLimits.current());
+  }
+
+  /**
+   * Opens {@code path} as a streaming reader that fails on a line or XML tag over {@code limits}.
+   *
+   * @throws EventLogException if the file is missing, unreadable or of an unknown format
+   */
+  public static EventLogReader open(Path path, ColumnMapping mapping, ImportLimits limits) {
     String file = path.toString();
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
     boolean gzip = name.endsWith(".gz");
@@ -44,10 +53,10 @@ public final class EventLogReaders {
     InputStream in = input(path, gzip);
     try {
       if (base.endsWith(".xes")) {
-        return new XesEventLogReader(file, in, mapping);
+        return new XesEventLogReader(file, in, mapping, limits.maxAttributeBytes());
       }
       // strict UTF-8: a Latin-1 byte is an error naming its line, never a silent U+FFFD
-      BufferedReader reader = new BufferedReader(new Utf8Lines(in, file).asReader(), 1 << 16);
+      BufferedReader reader = new BufferedReader(new Utf8Lines(in, file, limits.maxLineBytes()).asReader(), 1 << 16);
       return new CsvEventLogReader(file, reader, mapping);
     } catch (RuntimeException e) {
       closeQuietly(in); // a bad header must not leak the file handle

@@ -23,10 +23,14 @@ import java.util.Locale;
  * column: {@code names.csv:3: not UTF-8 text (byte 0xE9 at column 7)}.
  *
  * <p>Lines end at {@code \n}, {@code \r\n} or {@code \r}, as {@link java.io.BufferedReader#readLine()}.
+ * A line longer than the limit ({@link ImportLimits#maxLineBytes()} unless given) is a
+ * {@linkplain EventLogException#fatal() fatal} error as soon as the limit is passed, so a file
+ * that inflates to one enormous line never sits in memory.
  */
 public final class Utf8Lines implements Closeable {
   private final InputStream in;
   private final String name;
+  private final int maxLineBytes;
   private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
       .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
   private final byte[] buf = new byte[1 << 16];
@@ -43,8 +47,14 @@ public final class Utf8Lines implements Closeable {
 
   /** Reads {@code in}; {@code name} is the file as messages call it. */
   public Utf8Lines(InputStream in, String name) {
+    this(in, name, ImportLimits.current().maxLineBytes());
+  }
+
+  /** Reads {@code in}, failing on a line longer than {@code maxLineBytes} bytes. */
+  public Utf8Lines(InputStream in, String name, int maxLineBytes) {
     this.in = in;
     this.name = name;
+    this.maxLineBytes = maxLineBytes;
   }
 
   /** Opens {@code file}, named in messages as the path was given. */
@@ -82,7 +92,11 @@ public final class Utf8Lines implements Closeable {
       int start = pos;
       while (pos < limit && buf[pos] != '\n' && buf[pos] != '\r') pos++;
       int k = pos - start;
-      if (n + k > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(n + k, bytes.length * 2));
+      if ((long) n + k > maxLineBytes) {
+        throw EventLogException.fatal(name, line + 1, null, "line longer than " + maxLineBytes
+            + " bytes (the limit is set by " + ImportLimits.MAX_LINE_BYTES + ")");
+      }
+      if (n + k > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(n + k, (int) Math.min(maxLineBytes, bytes.length * 2L)));
       System.arraycopy(buf, start, bytes, n, k);
       n += k;
       if (pos < limit) {
@@ -116,8 +130,9 @@ public final class Utf8Lines implements Closeable {
     CoderResult r = decoder.decode(src, chars, true);
     if (!r.isError()) r = decoder.flush(chars);
     if (r.isError()) {
-      // the column counts characters, as an editor shows them (a supplementary character counts once)
-      int column = Character.codePointCount(chars, 0, chars.position()) + 1;
+      // the column counts characters, as an editor shows them (a supplementary character counts once);
+      // counted in the array, as a CharBuffer's own indices start at its position
+      int column = Character.codePointCount(chars.array(), 0, chars.position()) + 1;
       String at = String.format(Locale.ROOT, "byte 0x%02X at column %d", bytes[src.position()] & 0xff, column);
       throw new EventLogException(name, line, null, "not UTF-8 text (" + at + ")");
     }

@@ -1,5 +1,6 @@
 package io.wayfinder.core.eventlog;
 
+import io.wayfinder.core.event.EventTimes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -24,6 +25,11 @@ import javax.xml.stream.XMLStreamReader;
  * text, and every trace attribute is added to each of its events with a {@code case:} prefix (as
  * process-mining CSV exports name them). The position of an event is its 1-based number in the
  * file.
+ *
+ * <p>A row-level problem (an event without a timestamp) fails that event alone, and reading goes
+ * on after it. Broken XML fails for good: every later call throws the same
+ * {@linkplain EventLogException#fatal() fatal} error, since a parser that reported a fatal error
+ * has no next event to give (asking it again only repeats the error, forever).
  */
 final class XesEventLogReader implements EventLogReader {
   private static final XMLInputFactory FACTORY = newFactory();
@@ -44,13 +50,21 @@ final class XesEventLogReader implements EventLogReader {
   private Map<String, String> traceAttributes = new LinkedHashMap<>();
   private Map<String, String> eventAttributes;
   private long eventLine;
+  /** The first problem with an attribute of the current event, thrown when the event ends. */
+  private EventLogException eventError;
+  /** The fatal error that ended reading, rethrown by every later call. */
+  private EventLogException broken;
 
   XesEventLogReader(String file, InputStream in, ColumnMapping mapping) {
+    this(file, in, mapping, ImportLimits.current().maxAttributeBytes());
+  }
+
+  XesEventLogReader(String file, InputStream in, ColumnMapping mapping, int maxAttributeBytes) {
     this.file = file;
     this.mapping = mapping;
-    this.in = in;
+    this.in = new XmlTokenLimit(in, file, maxAttributeBytes);
     try {
-      this.xml = FACTORY.createXMLStreamReader(in);
+      this.xml = FACTORY.createXMLStreamReader(this.in);
     } catch (XMLStreamException e) {
       throw new EventLogException(file, 1, null, "not XML: " + e.getMessage());
     }
@@ -66,13 +80,26 @@ final class XesEventLogReader implements EventLogReader {
 
   @Override
   public boolean hasNext() {
+    if (broken != null) {
+      throw broken;
+    }
     try {
       while (ready.isEmpty() && xml.hasNext()) {
         step(xml.next());
       }
     } catch (XMLStreamException e) {
       long line = e.getLocation() != null ? e.getLocation().getLineNumber() : 0;
-      throw new EventLogException(file, line, null, "malformed XES: " + e.getMessage());
+      broken = EventLogException.fatal(file, line, null, "malformed XES: " + e.getMessage());
+      throw broken;
+    } catch (EventLogException e) {
+      if (e.fatal()) {
+        broken = e;
+      }
+      throw e;
+    } catch (RuntimeException e) {
+      // the parser's own unchecked failures (an I/O error inside it) end the document as well
+      broken = EventLogException.fatal(file, line(), null, "unreadable XES: " + e.getMessage());
+      throw broken;
     }
     return !ready.isEmpty();
   }
@@ -97,6 +124,7 @@ final class XesEventLogReader implements EventLogReader {
         if (name.equals("event")) {
           eventDepth = depth;
           eventAttributes = new HashMap<>();
+          eventError = null;
           eventLine = line();
         } else {
           traceAttribute();
@@ -104,21 +132,32 @@ final class XesEventLogReader implements EventLogReader {
       } else if (eventDepth >= 0 && depth == eventDepth + 1) {
         String key = xml.getAttributeValue(null, "key");
         if (key != null) {
-          eventAttributes.put(key, value(key));
+          try {
+            eventAttributes.put(key, value(key));
+          } catch (EventLogException e) {
+            // the event is rejected as a whole when it ends, so none of it is stored
+            eventError = eventError == null ? e : eventError;
+          }
         }
       }
     } else if (type == XMLStreamConstants.END_ELEMENT) {
-      if (depth == eventDepth) {
+      // leave the element before anything can throw, so the depths stay right for what follows
+      int ended = depth--;
+      if (ended == eventDepth) {
         eventDepth = -1;
+        if (eventError != null) {
+          eventCount++;
+          throw eventError;
+        }
         emit(toEvent());
-      } else if (depth == traceDepth) {
+      } else if (ended == traceDepth) {
         traceDepth = -1;
         if (!waiting.isEmpty()) {
+          waiting.clear();
           throw new EventLogException(
               file, line(), mapping.traceCaseKey(), "trace without a case attribute '" + mapping.traceCaseKey() + "'");
         }
       }
-      depth--;
     }
   }
 
@@ -159,7 +198,7 @@ final class XesEventLogReader implements EventLogReader {
     }
     Instant ts;
     try {
-      ts = Timestamps.parse(time, mapping.defaultZone());
+      ts = EventTimes.check(Timestamps.parse(time, mapping.defaultZone()), time);
     } catch (IllegalArgumentException e) {
       throw new EventLogException(file, eventLine, mapping.timestampColumn(), e.getMessage());
     }

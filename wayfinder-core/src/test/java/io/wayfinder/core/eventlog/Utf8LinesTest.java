@@ -83,4 +83,34 @@ class Utf8LinesTest {
       assertThat(out.toString()).isEqualTo(text);
     }
   }
+
+  @Test
+  void aBadByteFarIntoALineIsReportedAtItsColumn() throws IOException {
+    // the column used to be counted from the buffer's position: past about character 128 that overran
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.writeBytes(("ok\n" + "x".repeat(199)).getBytes(StandardCharsets.UTF_8));
+    b.write(0xE9);
+    b.writeBytes("y\n".getBytes(StandardCharsets.UTF_8));
+    Path far = file("far.csv", b.toByteArray());
+    assertThatThrownBy(() -> lines(far)).isInstanceOf(EventLogException.class)
+        .hasMessage(far + ":2: not UTF-8 text (byte 0xE9 at column 200)");
+  }
+
+  @Test
+  void aLineOverTheLimitFailsForGoodAtItsLineWithoutReadingItWhole() throws IOException {
+    Path big = file("big.jsonl", ("short\n" + "a".repeat(5_000) + "\nafter\n").getBytes(StandardCharsets.UTF_8));
+    try (Utf8Lines in = new Utf8Lines(Files.newInputStream(big), "big.jsonl", 1_000)) {
+      assertThat(in.readLine()).isEqualTo("short");
+      assertThatThrownBy(in::readLine).isInstanceOfSatisfying(EventLogException.class, e -> {
+        assertThat(e.fatal()).isTrue();
+        assertThat(e.getMessage()).isEqualTo("big.jsonl:2: line longer than 1000 bytes (the limit is set by "
+            + "WAYFINDER_IMPORT_MAX_LINE_BYTES)");
+      });
+    }
+    // exactly at the limit is fine
+    Path edge = file("edge.txt", ("b".repeat(1_000) + "\n").getBytes(StandardCharsets.UTF_8));
+    try (Utf8Lines in = new Utf8Lines(Files.newInputStream(edge), "edge.txt", 1_000)) {
+      assertThat(in.readLine()).hasSize(1_000);
+    }
+  }
 }

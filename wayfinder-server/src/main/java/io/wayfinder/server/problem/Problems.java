@@ -7,6 +7,7 @@ import io.javalin.http.HttpResponseException;
 import io.wayfinder.core.collect.InvalidMessageException;
 import io.wayfinder.core.eventlog.EventLogException;
 import io.wayfinder.core.collect.Violation;
+import io.wayfinder.store.imports.ImportStalledException;
 import io.wayfinder.store.json.JsonInputErrors;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,8 @@ public final class Problems {
     config.routes.exception(EventLogException.class, (e, ctx) -> {
       send(ctx, 400, e.getMessage(), List.of(new Violation((int) e.line(), e.field(), e.reason())));
     });
+    // a stuck import was stopped so collection could go on: the server's condition, not the file's
+    config.routes.exception(ImportStalledException.class, (e, ctx) -> send(ctx, 503, e.getMessage(), null));
     config.routes.exception(ApiException.class, (e, ctx) -> send(ctx, e.status(), e.getMessage(), null));
     config.routes.exception(IllegalArgumentException.class, (e, ctx) -> send(ctx, 400, e.getMessage(), null));
     // A body Jackson cannot read or bind: worded without Java class names, naming the JSON path.

@@ -175,9 +175,10 @@ public final class EventWriter implements AutoCloseable {
       commits.incrementAndGet();
       committedEvents.addAndGet(r.written());
       s.done().complete(r);
-    } catch (SQLException | RuntimeException e) {
+    } catch (Throwable e) {
+      // an Error too (a job out of memory): were it to end this thread, every later write would wait forever
       recover();
-      s.done().completeExceptionally(e instanceof SQLException ? new StoreException("import failed: " + e.getMessage(), e) : e);
+      s.done().completeExceptionally(e instanceof RuntimeException ? e : new StoreException("import failed: " + e.getMessage(), e));
     }
   }
 

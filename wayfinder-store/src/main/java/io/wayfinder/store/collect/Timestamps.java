@@ -3,6 +3,7 @@ package io.wayfinder.store.collect;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wayfinder.core.collect.InvalidMessageException;
 import io.wayfinder.core.collect.Violation;
+import io.wayfinder.core.event.EventTimes;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -11,8 +12,9 @@ import java.time.format.DateTimeParseException;
 
 /** ISO-8601 timestamps as the Segment libraries send them; a value without offset is UTC. */
 final class Timestamps {
-  static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
-  static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+  // one range for the API and every import format: EventTimes holds it
+  static final Instant EARLIEST = EventTimes.EARLIEST;
+  static final Instant LATEST = EventTimes.LATEST;
 
   static Instant parse(JsonNode n, String field, int index) {
     if (!n.isTextual()) throw bad(field, index, "must be an ISO-8601 string, got " + n.getNodeType().name().toLowerCase());
@@ -24,7 +26,7 @@ final class Timestamps {
 
   /** Whether a time may be stored: the documented range, 1970 to 2200. */
   static boolean inRange(Instant t) {
-    return !t.isBefore(EARLIEST) && !t.isAfter(LATEST);
+    return EventTimes.inRange(t);
   }
 
   /** Parses ISO-8601 with offset or zone 'Z', or a local date-time taken as UTC; null if neither. */

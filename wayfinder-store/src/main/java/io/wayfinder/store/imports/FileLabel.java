@@ -11,7 +11,7 @@ import java.nio.file.Path;
 record FileLabel(Path file, String name) {
 
   EventLogException apply(EventLogException e) {
-    return new EventLogException(name, e.line(), e.field(), scrub(e.reason()));
+    return e.renamed(name, scrub(e.reason()));
   }
 
   ImportResult apply(ImportResult r) {

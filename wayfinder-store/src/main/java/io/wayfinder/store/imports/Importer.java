@@ -5,6 +5,7 @@ import io.wayfinder.core.collect.Source;
 import io.wayfinder.core.collect.WriteReceipt;
 import io.wayfinder.core.eventlog.EventLogException;
 import io.wayfinder.core.eventlog.EventLogReaders;
+import io.wayfinder.core.eventlog.ImportLimits;
 import io.wayfinder.store.collect.EventWriter;
 import io.wayfinder.store.sources.SourceStore;
 import io.wayfinder.core.eventlog.Utf8Lines;
@@ -31,12 +32,19 @@ public final class Importer {
   private final EventWriter writer;
   private final SourceStore sources;
   private final ImportSettingNames names;
+  private final ImportLimits limits;
 
-  /** An importer whose messages name the settings as {@code names} spells them. */
-  public Importer(EventWriter writer, SourceStore sources, ImportSettingNames names) {
+  /** An importer whose messages name the settings as {@code names} spells them, within {@code limits}. */
+  public Importer(EventWriter writer, SourceStore sources, ImportSettingNames names, ImportLimits limits) {
     this.writer = writer;
     this.sources = sources;
     this.names = names;
+    this.limits = limits;
+  }
+
+  /** An importer whose messages name the settings as {@code names} spells them. */
+  public Importer(EventWriter writer, SourceStore sources, ImportSettingNames names) {
+    this(writer, sources, names, ImportLimits.current());
   }
 
   public Importer(EventWriter writer, SourceStore sources) {
@@ -79,33 +87,44 @@ public final class Importer {
     long[] counts = new long[2]; // rows, rejected
     Set<String> customers = new HashSet<>();
     try (Rows rows = open(file, format, spec, source); RejectFile rejects = RejectFile.open(spec.rejectFile())) {
-      ChunkPipe pipe = new ChunkPipe(4);
+      ChunkPipe pipe = new ChunkPipe(4, limits.stall());
+      boolean[] ended = new boolean[1];
       Thread reader = new Thread(() -> pipe.produce(() -> {
         List<CollectedMessage> chunk = new ArrayList<>(CHUNK);
-        while (chunk.size() < CHUNK) {
+        // a chunk ends after CHUNK rows read, accepted or not, or after a fraction of the stall
+        // limit: a slow stretch (a run of rejected rows, a starved CPU) must still reach the writer
+        // in time, or it would take the reader for stuck
+        long due = System.nanoTime() + limits.stall().toNanos() / 5;
+        for (int read = 0; read < CHUNK && !ended[0] && ((read & 63) != 63 || System.nanoTime() < due); read++) {
           CollectedMessage m;
           try {
             m = rows.next();
           } catch (EventLogException e) {
             counts[0]++;
-            if (!spec.skipBadRows()) throw e;
+            // a broken document (bad XML, a truncated gzip) has no next row: skipping it would loop forever
+            if (!spec.skipBadRows() || e.fatal()) throw e;
             counts[1]++;
             rejects.write(e);
             if (kept.size() < KEPT_REJECTS) kept.add(new ImportResult.Reject(e.line(), e.field(), e.reason()));
             continue;
           }
-          if (m == null) break;
+          if (m == null) {
+            ended[0] = true;
+            break;
+          }
           counts[0]++;
           chunk.add(m);
           customers.add(rows.lastCustomer());
           if (counts[0] % 100_000 == 0) progress.accept(counts[0]);
         }
-        return chunk.isEmpty() ? null : chunk;
+        return ended[0] && chunk.isEmpty() ? null : chunk;
       }), "wayfinder-import-reader");
       reader.setDaemon(true);
       reader.start();
       WriteReceipt r;
       try {
+        // the first rows are awaited here, not in the writer: a file that fails at once never reaches it
+        pipe.awaitFirst();
         r = writer.writeAll(pipe);
       } finally {
         pipe.cancel();
@@ -123,7 +142,7 @@ public final class Importer {
     if (!Files.isRegularFile(file)) throw new EventLogException(file.toString(), 0, null, "no such file");
     try (RejectFile rejects = RejectFile.open(spec.rejectFile())) {
       SqlTableImport sql = new SqlTableImport(file.toAbsolutePath(), format, spec, names, source.name(),
-          source.channel(), rejects, kept);
+          source.channel(), rejects, kept, limits.maxLineBytes());
       WriteReceipt r = writer.runBulk(sql::run);
       progress.accept(sql.rows);
       return new ImportResult(file.toString(), format.name().toLowerCase(), sql.rows, r.written(), sql.rejected,
@@ -132,10 +151,11 @@ public final class Importer {
     }
   }
 
-  private static Rows open(Path file, ImportFormat format, ImportSpec spec, Source source) {
+  private Rows open(Path file, ImportFormat format, ImportSpec spec, Source source) {
+    int maxLineBytes = limits.maxLineBytes();
     String name = file.toString();
     return switch (format) {
-      case CSV, XES -> new LogEventRows(EventLogReaders.open(file, spec.mapping()), spec.channelColumn(),
+      case CSV, XES -> new LogEventRows(EventLogReaders.open(file, spec.mapping(), limits), spec.channelColumn(),
           source.channel(), source.name());
       case PARQUET -> {
         if (!Files.exists(file)) throw new EventLogException(name, 0, null, "no such file");
@@ -147,7 +167,7 @@ public final class Importer {
           var in = Files.newInputStream(file);
           var decoded = name.endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
           // strict UTF-8 as the collection API: a Latin-1 byte is an error, not a stored U+FFFD
-          yield new JsonlRows(name, new Utf8Lines(decoded, name), source);
+          yield new JsonlRows(name, new Utf8Lines(decoded, name, maxLineBytes), source);
         } catch (IOException e) {
           throw new EventLogException(name, 0, null, Files.exists(file) ? "cannot read: " + e.getMessage() : "no such file");
         }

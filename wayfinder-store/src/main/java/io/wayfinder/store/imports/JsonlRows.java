@@ -37,10 +37,12 @@ final class JsonlRows implements Rows {
     try {
       do {
         text = in.readLine();
-        line++;
+        line = in.line();
       } while (text != null && text.isBlank());
     } catch (IOException e) {
-      throw new UncheckedIOException(file + ":" + line + ": cannot read", e);
+      // a truncated or corrupt .gz: nothing after this point can be read
+      throw EventLogException.fatal(file, in.line() + 1, null, "cannot read further, the file is truncated or corrupt ("
+          + e.getMessage() + ")");
     }
     if (text == null) return null;
     JsonNode node;

@@ -1,5 +1,6 @@
 package io.wayfinder.store.imports;
 
+import io.wayfinder.core.event.EventTimes;
 import io.wayfinder.core.eventlog.EventLogException;
 import io.wayfinder.core.eventlog.Utf8Lines;
 import io.wayfinder.store.collect.BulkSession;
@@ -26,6 +27,9 @@ import org.duckdb.DuckDBConnection;
  * is all or nothing like every import.
  *
  * <p>Line numbers assume one line per record (a quoted field spanning lines shifts them).
+ *
+ * <p>The staging table names the file's columns {@code c1, c2, …} whatever the header says, so a
+ * column called {@code rowid} or {@code __wf_ts} cannot shadow the row number or the parsed time.
  */
 final class SqlTableImport {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SqlTableImport.class);
@@ -38,6 +42,9 @@ final class SqlTableImport {
   private final String defaultChannel;
   private final RejectFile rejects;
   private final List<ImportResult.Reject> kept;
+  private final int maxLineBytes;
+  /** The file's column names, in order; column i is staged as {@code c(i+1)}. */
+  private List<String> columns;
 
   long rows;
   long rejected;
@@ -46,7 +53,7 @@ final class SqlTableImport {
   private static final String PARSED_TS = "__wf_ts";
 
   SqlTableImport(Path path, ImportFormat format, ImportSpec spec, ImportSettingNames names, String sourceName,
-      String defaultChannel, RejectFile rejects, List<ImportResult.Reject> kept) {
+      String defaultChannel, RejectFile rejects, List<ImportResult.Reject> kept, int maxLineBytes) {
     this.path = path;
     this.file = path.toString();
     this.format = format;
@@ -56,6 +63,7 @@ final class SqlTableImport {
     this.defaultChannel = defaultChannel;
     this.rejects = rejects;
     this.kept = kept;
+    this.maxLineBytes = maxLineBytes;
   }
 
   void run(BulkSession session) throws SQLException {
@@ -67,14 +75,14 @@ final class SqlTableImport {
       st.execute("DROP TABLE IF EXISTS wf_customer");
       st.execute("DROP TABLE IF EXISTS wf_map");
       String source = source();
-      List<String> columns = columns(st, source);
+      columns = columns(st, source);
       String cs = require(columns, spec.mapping().caseColumn(), "case", names.customer());
       String act = require(columns, spec.mapping().activityColumn(), "activity", names.activity());
       String ts = require(columns, spec.mapping().timestampColumn(), "timestamp", names.timestamp());
-      stage(st, source, ts);
+      stage(st, source, spec.mapping().timestampColumn());
       long t1 = System.nanoTime();
-      String ch = spec.channelColumn() != null && columns.contains(spec.channelColumn()) ? q(spec.channelColumn()) : null;
-      String tp = columns.contains("touchpoint") ? q("touchpoint") : null;
+      String ch = spec.channelColumn() != null && columns.contains(spec.channelColumn()) ? staged(spec.channelColumn()) : null;
+      String tp = columns.contains("touchpoint") ? staged("touchpoint") : null;
       rows = count(st, "SELECT count(*) FROM wf_stage") + rejected;
       // Rows of a table created in this transaction have rowids from a large base; line = rowid - base + 2.
       base = count(st, "SELECT coalesce(min(rowid), 0) FROM wf_stage");
@@ -113,14 +121,16 @@ final class SqlTableImport {
     String path = literal(file);
     return format == ImportFormat.PARQUET
         ? "SELECT COLUMNS(*)::VARCHAR FROM read_parquet(" + path + ")"
-        : "SELECT * FROM read_csv(" + path + ", header = true, all_varchar = true"
+        : "SELECT * FROM read_csv(" + path + ", header = true, all_varchar = true, max_line_size = " + maxLineBytes
             + (spec.skipBadRows() ? ", ignore_errors = true, store_rejects = true" : "") + ")";
   }
 
   /** Reads the file into the staging table, parsing the timestamp once ({@code __wf_ts}, null when invalid). */
-  private void stage(Statement st, String source, String ts) throws SQLException {
+  private void stage(Statement st, String source, String timestampColumn) throws SQLException {
+    StringBuilder select = new StringBuilder();
+    for (String column : columns) select.append(q(column)).append(" AS ").append(staged(column)).append(", ");
     try {
-      st.execute("CREATE TEMP TABLE wf_stage AS SELECT *, TRY_CAST(" + ts + " AS TIMESTAMPTZ) AS " + PARSED_TS
+      st.execute("CREATE TEMP TABLE wf_stage AS SELECT " + select + "TRY_CAST(" + q(timestampColumn) + " AS TIMESTAMPTZ) AS " + PARSED_TS
           + " FROM (" + source + ")");
     } catch (SQLException e) {
       throw unreadable(e);
@@ -133,15 +143,21 @@ final class SqlTableImport {
   }
 
   private void validate(Statement st, String cs, String act, String ts) throws SQLException {
+    // the range every way in shares (EventTimes), as the API checks it
+    String outOfRange = PARSED_TS + " NOT BETWEEN " + literal(EventTimes.EARLIEST.toString()) + "::TIMESTAMPTZ AND "
+        + literal(EventTimes.LATEST.toString()) + "::TIMESTAMPTZ";
     String problem = "CASE WHEN coalesce(" + cs + ", '') = '' THEN " + literal(spec.mapping().caseColumn())
         + " WHEN coalesce(" + act + ", '') = '' THEN " + literal(spec.mapping().activityColumn())
-        + " WHEN " + PARSED_TS + " IS NULL THEN " + literal(spec.mapping().timestampColumn()) + " END";
-    String bad = "SELECT rowid - " + base + " + 2 AS line, " + problem + " AS field, " + ts + " AS tsv FROM wf_stage WHERE (" + problem + ") IS NOT NULL";
+        + " WHEN " + PARSED_TS + " IS NULL OR " + outOfRange + " THEN " + literal(spec.mapping().timestampColumn()) + " END";
+    String bad = "SELECT rowid - " + base + " + 2 AS line, " + problem + " AS field, " + ts + " AS tsv, "
+        + PARSED_TS + " IS NOT NULL AS parsed FROM wf_stage WHERE (" + problem + ") IS NOT NULL";
     try (ResultSet rs = st.executeQuery(bad + " ORDER BY rowid" + (spec.skipBadRows() ? "" : " LIMIT 1"))) {
       while (rs.next()) {
         String field = rs.getString(2);
-        String reason = field.equals(spec.mapping().timestampColumn()) && rs.getString(3) != null && !rs.getString(3).isEmpty()
-            ? "'" + rs.getString(3) + "' is not an ISO-8601 timestamp" : "empty value";
+        String value = rs.getString(3);
+        String reason = !field.equals(spec.mapping().timestampColumn()) || value == null || value.isEmpty() ? "empty value"
+            : rs.getBoolean(4) ? "'" + value + "' is out of range (" + EventTimes.RANGE + ")"
+            : "'" + value + "' is not an ISO-8601 timestamp";
         if (!spec.skipBadRows()) throw new EventLogException(file, rs.getLong(1), field, reason);
         reject(rs.getLong(1), field, reason);
       }
@@ -156,9 +172,9 @@ final class SqlTableImport {
     session.resolveUserIdTable("wf_customer", "wf_map");
   }
 
-  private static String properties(List<String> others) {
+  private String properties(List<String> others) {
     if (others.isEmpty()) return "NULL";
-    String entries = others.stream().map(o -> "{'k': " + literal(o) + ", 'v': s." + q(o) + "}").collect(Collectors.joining(", "));
+    String entries = others.stream().map(o -> "{'k': " + literal(o) + ", 'v': s." + staged(o) + "}").collect(Collectors.joining(", "));
     return "nullif(to_json(map_from_entries(list_filter([" + entries + "], lambda x: coalesce(x.v, '') <> ''))), '{}')";
   }
 
@@ -174,7 +190,12 @@ final class SqlTableImport {
       throw new EventLogException(file, 1, column, "no " + role + " column '" + column + "' in the header " + columns
           + " (name it with " + ImportSettingNames.refer(setting) + ")");
     }
-    return q(column);
+    return staged(column);
+  }
+
+  /** The staging table's name for the file's column {@code column} (DuckDB makes the names unique). */
+  private String staged(String column) {
+    return "c" + (columns.indexOf(column) + 1);
   }
 
   /**
@@ -199,6 +220,12 @@ final class SqlTableImport {
       while (rs.next()) out.add(rs.getString(1));
     } catch (SQLException e) {
       throw unreadable(e);
+    }
+    for (int i = 0; i < out.size(); i++) {
+      // a NUL cannot travel inside SQL text, where the names go as the properties' keys
+      if (out.get(i).indexOf('\0') >= 0) {
+        throw new EventLogException(file, 1, null, "column " + (i + 1) + " of the header has a NUL character in its name");
+      }
     }
     return out;
   }
