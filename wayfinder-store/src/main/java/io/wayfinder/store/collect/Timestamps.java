@@ -9,9 +9,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
-/** ISO-8601 timestamps as the Segment libraries send them; a value without offset is UTC. */
+/**
+ * ISO-8601 timestamps as the Segment libraries send them; a value without offset is UTC. These are
+ * client clock readings, checked only for sanity (1970 to 2200): a clock days off is what sentAt
+ * corrects. The timestamp stored is checked against {@link io.wayfinder.core.event.EventTimeRange}.
+ */
 final class Timestamps {
-  static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+  static final Instant EARLIEST = io.wayfinder.core.event.EventTimeRange.EARLIEST;
   static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
   static Instant parse(JsonNode n, String field, int index) {
@@ -22,8 +26,8 @@ final class Timestamps {
     return t;
   }
 
-  /** Whether a time may be stored: the documented range, 1970 to 2200. */
-  static boolean inRange(Instant t) {
+  /** Whether a client's clock reading is plausible at all: 1970 to 2200. */
+  private static boolean inRange(Instant t) {
     return !t.isBefore(EARLIEST) && !t.isAfter(LATEST);
   }
 
