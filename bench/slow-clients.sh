@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000}; secs=${2:-30}; base=${3:-$(git merge-base HEAD main)}
-work=$(mktemp -d); mkdir -p "$work/client"; trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
+work=$(mktemp -d); mkdir -p "$work/client"; trap 'jobs -p | xargs -r kill 2>/dev/null; rm -rf "$work"' EXIT
 # the client needs only the JDK
 javac -d "$work/client" wayfinder-cli/src/test/java/io/wayfinder/bench/SlowClientsBenchmark.java
 if [ -n "${CURRENT_JAR:-}" ]; then
