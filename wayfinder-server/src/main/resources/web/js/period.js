@@ -1,4 +1,6 @@
 // The period selector: windows that end at the latest event, so historical (demo) data reads well.
+// "Latest" is the server's windowEnd: the latest event not beyond tomorrow, so a far-future outlier
+// cannot leave every default window empty.
 import { get } from './api.js';
 import { h } from './ui.js';
 
@@ -6,7 +8,7 @@ let last = null;
 const choices = [['30', 'Last 30 days'], ['90', 'Last 90 days'], ['365', 'Last 12 months'], ['all', 'All time']];
 
 async function lastEvent() {
-  if (!last) last = (await get('/api/stats')).lastEvent;
+  if (!last) last = (await get('/api/stats')).windowEnd;
   return last;
 }
 

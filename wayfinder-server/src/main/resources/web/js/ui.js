@@ -55,10 +55,25 @@ export function csvButton(filename, columns, rows) {
   return h('button', { type: 'button', class: 'link', onclick: () => download(filename, columns, rows) }, 'Download CSV');
 }
 
+/**
+ * One CSV cell. Text starting with = + - @ (or a tab or carriage return) is what spreadsheets run as
+ * a formula, so such text gets a leading apostrophe (OWASP's advice); numbers stay numbers.
+ */
+export function csvCell(v) {
+  let s = v === null || v === undefined ? '' : (typeof v === 'object' ? JSON.stringify(v) : String(v));
+  if (typeof v !== 'number' && /^[=+\-@\t\r]/.test(s)) s = "'" + s;
+  return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+}
+
+/** The CSV text of a table: a header line of the labels, then one line a row. */
+export function csvText(columns, rows) {
+  const lines = [columns.map((c) => csvCell(c.label)).join(',')]
+    .concat(rows.map((r) => columns.map((c) => csvCell(c.csv ? c.csv(r) : r[c.key])).join(',')));
+  return lines.join('\n') + '\n';
+}
+
 function download(filename, columns, rows) {
-  const esc = (v) => { const s = v === null || v === undefined ? '' : (typeof v === 'object' ? JSON.stringify(v) : String(v)); return /[",\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s; };
-  const lines = [columns.map((c) => esc(c.label)).join(',')].concat(rows.map((r) => columns.map((c) => esc(c.csv ? c.csv(r) : r[c.key])).join(',')));
-  const url = URL.createObjectURL(new Blob([lines.join('\n') + '\n'], { type: 'text/csv' }));
+  const url = URL.createObjectURL(new Blob([csvText(columns, rows)], { type: 'text/csv' }));
   const a = h('a', { href: url, download: filename });
   document.body.append(a);
   a.click();

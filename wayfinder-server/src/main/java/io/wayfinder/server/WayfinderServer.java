@@ -6,6 +6,8 @@ import io.wayfinder.server.api.ImportRoutes;
 import io.wayfinder.server.api.ManagementRoutes;
 import io.wayfinder.server.auth.AdminToken;
 import io.wayfinder.server.collect.CollectRoutes;
+import io.wayfinder.server.guard.BodyLimits;
+import io.wayfinder.server.guard.RequestGuard;
 import io.wayfinder.server.journey.JourneyRoutes;
 import io.wayfinder.server.ops.ServerMetrics;
 import io.wayfinder.server.predict.PredictionRoutes;
@@ -29,6 +31,7 @@ import io.wayfinder.core.eventlog.ImportLimits;
 import io.wayfinder.store.Database;
 import io.wayfinder.store.Stats;
 import io.wayfinder.store.collect.EventWriter;
+import io.wayfinder.store.collect.SegmentPayload;
 import io.wayfinder.store.imports.Importer;
 import io.wayfinder.store.journey.JourneyAnalytics;
 import io.wayfinder.store.sources.SourceStore;
@@ -40,6 +43,7 @@ import io.wayfinder.store.voc.ResponseStore;
 import io.wayfinder.store.voc.SurveyStore;
 import io.wayfinder.store.voc.VocEvents;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,6 +77,16 @@ public final class WayfinderServer implements AutoCloseable {
   });
   private final Javalin app;
 
+  /** The largest body of an authenticated upload (imports); anonymous routes allow far less. */
+  static final long MAX_BODY = 64L * 1024 * 1024;
+  /** Per-path body limits, checked from {@code Content-Length} before anything is read. */
+  static final BodyLimits BODY_LIMITS = new BodyLimits(List.of(
+      new BodyLimits.Prefix("/v1/batch", SegmentPayload.MAX_BATCH_BYTES),
+      new BodyLimits.Prefix("/v1/import", SegmentPayload.MAX_BATCH_BYTES),
+      new BodyLimits.Prefix("/v1/", SegmentPayload.MAX_MESSAGE_BYTES),
+      new BodyLimits.Prefix("/s/", PublicSurveyRoutes.MAX_BODY),
+      new BodyLimits.Prefix("/auth/", 16 * 1024)), MAX_BODY);
+
   private WayfinderServer(ServerConfig cfg, Database db, Clock clock) {
     this.db = db;
     this.writer = new EventWriter(db);
@@ -105,7 +119,8 @@ public final class WayfinderServer implements AutoCloseable {
     JourneyRoutes journeyRoutes = new JourneyRoutes(journeys);
     this.app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(JsonSupport.MAPPER, false));
-      config.http.maxRequestSize = 64L * 1024 * 1024;
+      config.http.maxRequestSize = MAX_BODY;
+      config.jetty.modifyServer(server -> server.setHandler(RequestGuard.create(BODY_LIMITS)));
       config.router.ignoreTrailingSlashes = true;
       config.startup.showJavalinBanner = false;
       config.jetty.host = cfg.host();

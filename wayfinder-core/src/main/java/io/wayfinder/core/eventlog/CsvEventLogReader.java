@@ -1,6 +1,6 @@
 package io.wayfinder.core.eventlog;
 
-import io.wayfinder.core.event.EventTimes;
+import io.wayfinder.core.event.EventTimeRange;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +21,8 @@ import org.apache.commons.csv.CSVRecord;
  * skipped). The position of an event is the line its row starts on (the header is line 1).
  */
 final class CsvEventLogReader implements EventLogReader {
+  // the clock when reading starts: events after it (plus a day's tolerance) are refused as on /v1
+  private final java.time.Instant now = java.time.Instant.now();
   private final String file;
   private final ColumnMapping mapping;
   private final CSVParser parser;
@@ -125,7 +127,7 @@ final class CsvEventLogReader implements EventLogReader {
     String time = cell(r, timestampIndex, line, true);
     Instant ts;
     try {
-      ts = EventTimes.check(Timestamps.parse(time, mapping.defaultZone()), time);
+      ts = EventTimeRange.check(Timestamps.parse(time, mapping.defaultZone()), time, now);
     } catch (IllegalArgumentException e) {
       throw new EventLogException(file, line, names[timestampIndex], e.getMessage());
     }

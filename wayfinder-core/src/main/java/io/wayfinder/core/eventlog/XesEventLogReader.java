@@ -1,6 +1,6 @@
 package io.wayfinder.core.eventlog;
 
-import io.wayfinder.core.event.EventTimes;
+import io.wayfinder.core.event.EventTimeRange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -32,6 +32,8 @@ import javax.xml.stream.XMLStreamReader;
  * has no next event to give (asking it again only repeats the error, forever).
  */
 final class XesEventLogReader implements EventLogReader {
+  // the clock when reading starts: events after it (plus a day's tolerance) are refused as on /v1
+  private final java.time.Instant now = java.time.Instant.now();
   private static final XMLInputFactory FACTORY = newFactory();
 
   private final String file;
@@ -198,7 +200,7 @@ final class XesEventLogReader implements EventLogReader {
     }
     Instant ts;
     try {
-      ts = EventTimes.check(Timestamps.parse(time, mapping.defaultZone()), time);
+      ts = EventTimeRange.check(Timestamps.parse(time, mapping.defaultZone()), time, now);
     } catch (IllegalArgumentException e) {
       throw new EventLogException(file, eventLine, mapping.timestampColumn(), e.getMessage());
     }

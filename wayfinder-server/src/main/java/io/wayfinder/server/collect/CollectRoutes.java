@@ -43,6 +43,7 @@ public final class CollectRoutes {
 
   private void collect(Context ctx, EventType impliedType) {
     Instant receivedAt = Instant.now();
+    checkContentType(ctx.header("Content-Type"));
     String headerKey = Credentials.basicUser(ctx);
     if (headerKey != null && sources.byWriteKey(headerKey).isEmpty()) throw unknownKey();
     byte[] body = ctx.bodyAsBytes();
@@ -57,6 +58,26 @@ public final class CollectRoutes {
       metrics.accepted(r.written(), r.duplicates(), messages.size());
       ctx.json(OK);
     }));
+  }
+
+  /**
+   * JSON in UTF-8, as Segment's API takes it: {@code application/json} (the Segment Java and Node
+   * libraries send it, the Java one with {@code charset=UTF-8}), or {@code text/plain}, which is
+   * what a browser's {@code navigator.sendBeacon} sends a string as. A charset, if named, must be UTF-8.
+   */
+  static void checkContentType(String header) {
+    String[] parts = header == null ? new String[] {""} : header.split(";");
+    String type = parts[0].strip().toLowerCase(java.util.Locale.ROOT);
+    if (!type.equals("application/json") && !type.equals("text/plain")) {
+      throw new ApiException(415, "Content-Type: expected application/json, got " + (header == null ? "none" : "'" + header + "'"));
+    }
+    for (int i = 1; i < parts.length; i++) {
+      String[] kv = parts[i].split("=", 2);
+      if (kv[0].strip().equalsIgnoreCase("charset") && kv.length == 2
+          && !kv[1].strip().replace("\"", "").equalsIgnoreCase("utf-8")) {
+        throw new ApiException(415, "Content-Type: the body must be UTF-8, got charset " + kv[1].strip());
+      }
+    }
   }
 
   private static ApiException unknownKey() {

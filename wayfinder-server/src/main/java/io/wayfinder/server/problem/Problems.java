@@ -10,6 +10,8 @@ import io.wayfinder.core.collect.Violation;
 import io.wayfinder.store.imports.ImportStalledException;
 import io.wayfinder.store.json.JsonInputErrors;
 import java.util.List;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.io.EofException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +61,17 @@ public final class Problems {
   }
 
   private static void failed(Exception e, Context ctx) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      // The request guard's verdict on a body (too large, too slow) surfacing from a read.
+      if (c instanceof HttpException h && h.getCode() >= 400 && h.getCode() < 500) {
+        send(ctx, h.getCode(), h.getReason(), null);
+        return;
+      }
+      if (c instanceof EofException) {
+        log.debug("request {} {}: the client went away", ctx.method(), ctx.path());
+        return;
+      }
+    }
     log.error("request {} {} failed", ctx.method(), ctx.path(), e);
     send(ctx, 500, "the server could not complete the request; see its log", null);
   }

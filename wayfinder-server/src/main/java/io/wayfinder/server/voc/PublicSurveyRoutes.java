@@ -28,7 +28,7 @@ import java.util.Map;
  */
 public final class PublicSurveyRoutes {
   /** Largest accepted answer body; generous for 20 questions of 2,000 characters. */
-  static final int MAX_BODY = 64 * 1024;
+  public static final int MAX_BODY = 64 * 1024;
 
   private final SurveyService service;
   private final SourceStore sources;
@@ -46,6 +46,7 @@ public final class PublicSurveyRoutes {
 
   public void register(JavalinConfig config) {
     for (String p : List.of("/s/*", "/widget/*", "/widget.js")) config.routes.before(p, PublicSurveyRoutes::cors);
+    config.routes.before("/s/*", PublicSurveyRoutes::pageSecurity);
     config.routes.options("/s/{token}", ctx -> ctx.status(204));
     config.routes.options("/widget/invitation", ctx -> ctx.status(204));
     config.routes.get("/widget.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
@@ -60,6 +61,21 @@ public final class PublicSurveyRoutes {
     ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type");
     ctx.header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
     ctx.header("Access-Control-Max-Age", "600");
+  }
+
+  /**
+   * The hosted page has no script and only its own inline style, and posts only to itself; it may
+   * not be framed (clickjacking a customer's answer), and its URL holds the invitation token, so
+   * no referrer leaves it.
+   */
+  static final String PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
+      + "frame-ancestors 'none'; base-uri 'none'";
+
+  private static void pageSecurity(Context ctx) {
+    ctx.header("Content-Security-Policy", PAGE_CSP);
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Referrer-Policy", "no-referrer");
   }
 
   private void page(Context ctx) {

@@ -9,9 +9,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,7 +74,20 @@ class BadInputTest {
         Arguments.of("oversized message", "/v1/track",
             "{\"event\":\"A\",\"userId\":\"u\",\"properties\":{\"p\":\"" + "x".repeat(33 * 1024) + "\"}}", 413, null),
         Arguments.of("unknown type in a batch", "/v1/batch", "{\"batch\":[{\"type\":\"purchase\",\"userId\":\"u\"}]}", 400, "type"),
-        Arguments.of("batch that is not an array", "/v1/batch", "{\"batch\":{}}", 400, "batch"));
+        Arguments.of("batch that is not an array", "/v1/batch", "{\"batch\":{}}", 400, "batch"),
+        Arguments.of("timestamp in 2199 without sentAt", "/v1/track",
+            "{\"event\":\"A\",\"userId\":\"u\",\"timestamp\":\"2199-12-31T00:00:00Z\"}", 400, "timestamp"),
+        Arguments.of("timestamp two days past the server clock", "/v1/batch", "{\"batch\":[{\"type\":\"track\",\"event\":\"A\","
+            + "\"userId\":\"u\",\"timestamp\":\"" + Instant.now().plus(Duration.ofDays(2)) + "\"}]}", 400, "timestamp"),
+        Arguments.of("a key twice in a message", "/v1/track", "{\"event\":\"A\",\"event\":\"B\",\"userId\":\"u\"}", 400, null),
+        Arguments.of("a key twice deep in the properties", "/v1/track",
+            "{\"event\":\"A\",\"userId\":\"u\",\"properties\":{\"a\":{\"b\":1,\"b\":2}}}", 400, null),
+        Arguments.of("two batch arrays", "/v1/batch", "{\"batch\":[{\"type\":\"track\",\"event\":\"A\",\"userId\":\"u\"}],"
+            + "\"batch\":[{\"type\":\"track\",\"event\":\"B\",\"userId\":\"u\"}]}", 400, null),
+        Arguments.of("a number beyond a double", "/v1/track",
+            "{\"event\":\"A\",\"userId\":\"u\",\"properties\":{\"x\":{\"y\":1e400}}}", 400, "properties.x.y"),
+        Arguments.of("a negative number beyond a double", "/v1/track",
+            "{\"event\":\"A\",\"userId\":\"u\",\"traits\":{\"x\":-1e400}}", 400, "traits.x"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -100,6 +119,58 @@ class BadInputTest {
     assertProblem(r, 400);
     assertThat(r.body()).containsIgnoringCase("UTF-8");
     assertThat(t.server.stats().events()).isEqualTo(before);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"UTF-16LE with a byte-order mark, true", "UTF-16BE without one, false", "UTF-32LE, false"})
+  void utf16And32BodiesAreRejected(String encoding, boolean bom) throws Exception {
+    String charset = encoding.split(" ")[0];
+    byte[] text = "{\"event\":\"A\",\"userId\":\"u\"}".getBytes(java.nio.charset.Charset.forName(charset));
+    byte[] body = text;
+    if (bom) {
+      body = new byte[text.length + 2];
+      body[0] = (byte) 0xFF;
+      body[1] = (byte) 0xFE;
+      System.arraycopy(text, 0, body, 2, text.length);
+    }
+    long before = t.server.stats().events();
+    HttpResponse<String> r = t.post("/v1/track", key, body);
+    assertThat(r.statusCode()).as(encoding).isEqualTo(400);
+    assertThat(assertProblem(r, 400).get("detail").asText()).contains("UTF-8");
+    assertThat(t.server.stats().events()).isEqualTo(before);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', nullValues = "none", value = {
+      "application/json | 200", "application/json; charset=UTF-8 | 200", "Application/JSON;charset=\"utf-8\" | 200",
+      "text/plain;charset=UTF-8 | 200", "none | 415", "text/xml | 415", "application/x-www-form-urlencoded | 415",
+      "application/json; charset=utf-16 | 415", "multipart/form-data; boundary=x | 415"})
+  void onlyJsonInUtf8IsAccepted(String contentType, int status) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(t.base + "/v1/track"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((key + ":").getBytes(StandardCharsets.UTF_8)))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"event\":\"Typed\",\"userId\":\"u\"}"));
+    if (contentType != null) b.header("Content-Type", contentType);
+    long before = t.server.stats().events();
+    HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+    if (status == 415) {
+      assertThat(assertProblem(r, 415).get("detail").asText()).startsWith("Content-Type:");
+      assertThat(t.server.stats().events()).isEqualTo(before);
+    } else {
+      assertThat(t.server.stats().events()).isEqualTo(before + 1);
+    }
+  }
+
+  @Test
+  void aTimestampWithinTheToleranceIsStoredAsSent() throws Exception {
+    Instant soon = Instant.now().plus(Duration.ofHours(12)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    HttpResponse<String> r = t.post("/v1/track", key, "{\"event\":\"Soon\",\"userId\":\"u\",\"timestamp\":\"" + soon + "\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    try (var c = t.server.database().connect(); var st = c.createStatement();
+        var rs = st.executeQuery("SELECT ts FROM events WHERE name = 'Soon'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getObject(1, java.time.OffsetDateTime.class).toInstant()).isEqualTo(soon);
+    }
   }
 
   @Test

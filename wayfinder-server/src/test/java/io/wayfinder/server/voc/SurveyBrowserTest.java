@@ -32,7 +32,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * a website of another origin; each answer is in the KPI API within a second. Needs Debian's
  * {@code chromium} and {@code chromium-driver}; without them the test fails, saying so.
  */
-class SurveyBrowserTest {
+public class SurveyBrowserTest {
   @TempDir Path dir;
   TestServer t;
   WebDriver browser;
@@ -51,7 +51,7 @@ class SurveyBrowserTest {
     t.close();
   }
 
-  static WebDriver chromium(Path profile) throws Exception {
+  public static WebDriver chromium(Path profile) throws Exception {
     String driver = System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
     String binary = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
     if (!new File(driver).canExecute() || !new File(binary).canExecute()) {

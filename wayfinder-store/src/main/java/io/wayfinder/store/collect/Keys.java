@@ -9,13 +9,16 @@ import java.util.Map;
 /** Checks and converts the free-form maps (properties, traits, context). */
 final class Keys {
   /**
-   * Checks keys and string values at every depth, in the one walk the maps get before they are
+   * Checks keys, string values and numbers at every depth, in the one walk the maps get before they are
    * stored. (Jackson's parser already refuses a key with half a surrogate pair, not a value.)
    */
   static void check(JsonNode node, String path, Fields f) {
     if (node == null) return;
     if (node.isTextual()) {
       f.storable(path, node.textValue());
+    } else if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+      // 1e400 reads as Infinity, which JSON cannot hold: it would be stored as the text "Infinity".
+      throw f.bad(path, "is a number beyond the range of a double (about 1.8e308)");
     } else if (node.isObject()) {
       for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
         String key = it.next();

@@ -7,6 +7,7 @@ import io.wayfinder.core.collect.InvalidMessageException;
 import io.wayfinder.core.collect.Source;
 import io.wayfinder.core.collect.Violation;
 import io.wayfinder.core.event.Event;
+import io.wayfinder.core.event.EventTimeRange;
 import io.wayfinder.core.event.EventType;
 import io.wayfinder.core.identity.Identity;
 import io.wayfinder.core.identity.IdentityClaims;
@@ -150,15 +151,16 @@ public final class SegmentMessages {
     Instant sentAt = f.timestamp("sentAt");
     if (sentAt == null) sentAt = batchSentAt;
     if (original == null) return receivedAt;
-    if (sentAt == null) return original;
     // Segment's clock-skew correction: trust our clock, keep the client's offsets.
-    Instant corrected = receivedAt.minus(Duration.between(original, sentAt));
-    // Each input is in range, but a client clock decades off can push their difference out of it.
-    if (!Timestamps.inRange(corrected)) {
-      throw f.bad(field, "corrected for clock skew it is " + corrected + ", out of range (1970-2200): received "
-          + receivedAt + " - (sentAt " + sentAt + " - " + field + " " + original + ")");
+    Instant stored = sentAt == null ? original : receivedAt.minus(Duration.between(original, sentAt));
+    // The client's readings may be off (that is what sentAt corrects); what is stored must be in range.
+    if (!EventTimeRange.contains(stored, receivedAt)) {
+      throw f.bad(field, sentAt == null
+          ? "'" + original + "' is out of range: stored timestamps are " + EventTimeRange.describe(receivedAt)
+          : "corrected for clock skew it is " + stored + ", out of range (" + EventTimeRange.describe(receivedAt) + "): received "
+              + receivedAt + " - (sentAt " + sentAt + " - " + field + " " + original + ")");
     }
-    return corrected;
+    return stored;
   }
 
   private static ObjectNode mergeContext(ObjectNode batch, ObjectNode message) {

@@ -24,6 +24,7 @@ public record SegmentPayload(
   /** Reads a single-message body ({@code /v1/track} etc.). */
   public static SegmentPayload single(byte[] body) {
     checkSize(body.length, MAX_MESSAGE_BYTES, "message");
+    checkUtf8(body);
     JsonNode root = parse(body);
     if (!(root instanceof ObjectNode o)) throw invalid("", "the body must be a JSON object");
     return new SegmentPayload(List.of(o), new int[] {body.length}, text(o.get("writeKey")), null, null);
@@ -32,13 +33,14 @@ public record SegmentPayload(
   /** Reads a batch body ({@code /v1/batch}, {@code /v1/import}): {@code {"batch":[...], ...}}. */
   public static SegmentPayload batch(byte[] body) {
     checkSize(body.length, MAX_BATCH_BYTES, "batch");
+    checkUtf8(body);
     List<ObjectNode> messages = new ArrayList<>();
     List<Integer> sizes = new ArrayList<>();
     String writeKey = null;
     ObjectNode context = null;
     JsonNode sentAt = null;
     boolean sawBatch = false;
-    try (JsonParser p = Json.MAPPER.createParser(body)) {
+    try (JsonParser p = strictParser(body)) {
       if (p.nextToken() != JsonToken.START_OBJECT) throw invalid("", "the body must be a JSON object");
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
@@ -83,7 +85,7 @@ public record SegmentPayload(
   }
 
   private static JsonNode parse(byte[] body) {
-    try (JsonParser p = Json.MAPPER.createParser(body)) {
+    try (JsonParser p = strictParser(body)) {
       JsonNode root = p.readValueAsTree();
       if (root == null) throw invalid("", "the body is empty");
       if (p.nextToken() != null) throw invalid("", "unexpected content after the JSON object");
@@ -93,6 +95,27 @@ public record SegmentPayload(
     } catch (IOException e) {
       throw invalid("", "unreadable body: " + e.getMessage());
     }
+  }
+
+  /**
+   * A parser that refuses a key twice in one object (Segment's API does; otherwise the last would
+   * silently win, or two {@code batch} arrays would both be stored).
+   */
+  private static JsonParser strictParser(byte[] body) throws IOException {
+    return Json.MAPPER.createParser(body).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  }
+
+  /**
+   * Jackson would read UTF-16 and UTF-32 too, detected from a byte-order mark or zero bytes; the
+   * API takes UTF-8 only (JSON text has no zero byte in UTF-8).
+   */
+  private static void checkUtf8(byte[] body) {
+    boolean bom16 = body.length >= 2 && ((body[0] & 0xFF) == 0xFE && (body[1] & 0xFF) == 0xFF
+        || (body[0] & 0xFF) == 0xFF && (body[1] & 0xFF) == 0xFE);
+    for (int i = 0; i < Math.min(4, body.length); i++) {
+      if (body[i] == 0) bom16 = true;
+    }
+    if (bom16) throw invalid("", "the body must be UTF-8 JSON; it looks like UTF-16 or UTF-32");
   }
 
   private static void checkSize(int bytes, int max, String what) {

@@ -3,18 +3,20 @@ package io.wayfinder.store.collect;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wayfinder.core.collect.InvalidMessageException;
 import io.wayfinder.core.collect.Violation;
-import io.wayfinder.core.event.EventTimes;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
-/** ISO-8601 timestamps as the Segment libraries send them; a value without offset is UTC. */
+/**
+ * ISO-8601 timestamps as the Segment libraries send them; a value without offset is UTC. These are
+ * client clock readings, checked only for sanity (1970 to 2200): a clock days off is what sentAt
+ * corrects. The timestamp stored is checked against {@link io.wayfinder.core.event.EventTimeRange}.
+ */
 final class Timestamps {
-  // one range for the API and every import format: EventTimes holds it
-  static final Instant EARLIEST = EventTimes.EARLIEST;
-  static final Instant LATEST = EventTimes.LATEST;
+  static final Instant EARLIEST = io.wayfinder.core.event.EventTimeRange.EARLIEST;
+  static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
   static Instant parse(JsonNode n, String field, int index) {
     if (!n.isTextual()) throw bad(field, index, "must be an ISO-8601 string, got " + n.getNodeType().name().toLowerCase());
@@ -24,9 +26,9 @@ final class Timestamps {
     return t;
   }
 
-  /** Whether a time may be stored: the documented range, 1970 to 2200. */
-  static boolean inRange(Instant t) {
-    return EventTimes.inRange(t);
+  /** Whether a client's clock reading is plausible at all: 1970 to 2200. */
+  private static boolean inRange(Instant t) {
+    return !t.isBefore(EARLIEST) && !t.isAfter(LATEST);
   }
 
   /** Parses ISO-8601 with offset or zone 'Z', or a local date-time taken as UTC; null if neither. */

@@ -1,6 +1,7 @@
 package io.wayfinder.store.imports;
 
-import io.wayfinder.core.event.EventTimes;
+import io.wayfinder.core.event.EventTimeRange;
+import java.time.Instant;
 import io.wayfinder.core.eventlog.EventLogException;
 import io.wayfinder.core.eventlog.Utf8Lines;
 import io.wayfinder.store.collect.BulkSession;
@@ -143,9 +144,10 @@ final class SqlTableImport {
   }
 
   private void validate(Statement st, String cs, String act, String ts) throws SQLException {
-    // the range every way in shares (EventTimes), as the API checks it
-    String outOfRange = PARSED_TS + " NOT BETWEEN " + literal(EventTimes.EARLIEST.toString()) + "::TIMESTAMPTZ AND "
-        + literal(EventTimes.LATEST.toString()) + "::TIMESTAMPTZ";
+    // the range every way in shares (EventTimeRange), as the API checks it
+    Instant now = Instant.now();
+    String outOfRange = PARSED_TS + " NOT BETWEEN " + literal(EventTimeRange.EARLIEST.toString()) + "::TIMESTAMPTZ AND "
+        + literal(EventTimeRange.latest(now).toString()) + "::TIMESTAMPTZ";
     String problem = "CASE WHEN coalesce(" + cs + ", '') = '' THEN " + literal(spec.mapping().caseColumn())
         + " WHEN coalesce(" + act + ", '') = '' THEN " + literal(spec.mapping().activityColumn())
         + " WHEN " + PARSED_TS + " IS NULL OR " + outOfRange + " THEN " + literal(spec.mapping().timestampColumn()) + " END";
@@ -156,7 +158,7 @@ final class SqlTableImport {
         String field = rs.getString(2);
         String value = rs.getString(3);
         String reason = !field.equals(spec.mapping().timestampColumn()) || value == null || value.isEmpty() ? "empty value"
-            : rs.getBoolean(4) ? "'" + value + "' is out of range (" + EventTimes.RANGE + ")"
+            : rs.getBoolean(4) ? "'" + value + "' is out of range: stored timestamps are " + EventTimeRange.describe(now)
             : "'" + value + "' is not an ISO-8601 timestamp";
         if (!spec.skipBadRows()) throw new EventLogException(file, rs.getLong(1), field, reason);
         reject(rs.getLong(1), field, reason);

@@ -55,6 +55,10 @@ public final class ClvService {
     public Request {
       if (purchaseEvent == null || purchaseEvent.isBlank()) throw new IllegalArgumentException("event: the purchase event name is blank");
       if (revenueProperty == null || revenueProperty.isBlank()) throw new IllegalArgumentException("revenueProperty is blank");
+      // It becomes a quoted JSON path step, $."name", which has no escape for these.
+      if (revenueProperty.chars().anyMatch(ch -> ch == '"' || ch == '\\' || ch < 0x20)) {
+        throw new IllegalArgumentException("revenueProperty: a property name cannot contain a double quote, a backslash or a control character");
+      }
       if (!(horizon >= 0 && Double.isFinite(horizon))) throw new IllegalArgumentException("horizon must be >= 0");
       if (months < 0) throw new IllegalArgumentException("months must be >= 0");
       if (!(discountRate > -1 && Double.isFinite(discountRate))) throw new IllegalArgumentException("discountRate must be > -1");

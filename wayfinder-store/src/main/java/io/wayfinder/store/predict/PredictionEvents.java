@@ -39,7 +39,7 @@ final class PredictionEvents {
     Instant first = null;
     Instant last = null;
     try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, "$.\"" + revenueProperty.replace("\"", "") + "\"");
+      ps.setString(1, "$.\"" + revenueProperty + "\"");
       ps.setString(2, event);
       bounds(ps, 3, from, to);
       try (ResultSet rs = ps.executeQuery()) {

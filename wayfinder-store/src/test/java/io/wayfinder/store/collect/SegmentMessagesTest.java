@@ -54,8 +54,32 @@ class SegmentMessagesTest {
         + "\",\"timestamp\":\"" + timestamp + "\"}"));
     Violation v = e.violations().get(0);
     assertThat(v.field()).isEqualTo("timestamp");
-    assertThat(v.detail()).contains("corrected for clock skew", "out of range (1970-2200)", timestamp, sentAt);
+    assertThat(v.detail()).contains("corrected for clock skew", "out of range (between 1970-01-01 and ", timestamp, sentAt);
     assertThat(e.getMessage()).startsWith("timestamp: ");
+  }
+
+  @ParameterizedTest(name = "{0} after the receive time")
+  @CsvSource({"PT25H", "P2D", "P36500D"})
+  void aTimestampMoreThanADayAfterTheServerClockIsRefused(java.time.Duration ahead) {
+    String timestamp = RECEIVED.plus(ahead).toString();
+    InvalidMessageException e = refusal(() -> track("{\"event\":\"A\",\"userId\":\"u\",\"timestamp\":\"" + timestamp + "\"}"));
+    assertThat(e.violations().get(0).field()).isEqualTo("timestamp");
+    assertThat(e.violations().get(0).detail()).contains(timestamp, "1 day after the server's clock",
+        io.wayfinder.core.event.EventTimeRange.latest(RECEIVED).toString());
+  }
+
+  @Test
+  void aTimestampWithinADayAfterTheServerClockIsStoredAsSent() {
+    Instant soon = RECEIVED.plus(java.time.Duration.ofHours(23));
+    assertThat(track("{\"event\":\"A\",\"userId\":\"u\",\"timestamp\":\"" + soon + "\"}").get(0).event().timestamp())
+        .isEqualTo(soon);
+  }
+
+  @Test
+  void aClientClockDaysAheadIsCorrectedBySentAtRatherThanRefused() {
+    Instant t = track("{\"event\":\"A\",\"userId\":\"u\",\"sentAt\":\"2027-03-05T00:00:10Z\",\"timestamp\":\"2027-03-05T00:00:00Z\"}")
+        .get(0).event().timestamp();
+    assertThat(t).isEqualTo(RECEIVED.minusSeconds(10));
   }
 
   @Test
