@@ -1,4 +1,6 @@
-// The period selector: windows that end at the latest event, so historical (demo) data reads well.
+// The period selector: windows that end where the history ends (the latest event, unless a few
+// events follow a long silence: see DataEnd), so historical data reads well and a stray live event
+// does not shrink "last 12 months" to a sliver.
 import { get } from './api.js';
 import { h } from './ui.js';
 
@@ -6,7 +8,10 @@ let last = null;
 const choices = [['30', 'Last 30 days'], ['90', 'Last 90 days'], ['365', 'Last 12 months'], ['all', 'All time']];
 
 async function lastEvent() {
-  if (!last) last = (await get('/api/stats')).lastEvent;
+  if (!last) {
+    const stats = await get('/api/stats');
+    last = stats.dataEnd || stats.lastEvent;
+  }
   return last;
 }
 

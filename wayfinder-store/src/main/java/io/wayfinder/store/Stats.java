@@ -9,10 +9,14 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Counts over the whole store, for {@code GET /api/stats} and {@code wayfinder stats}. */
+/**
+ * Counts over the whole store, for {@code GET /api/stats} and {@code wayfinder stats}.
+ * {@code dataEnd} is where the history ends ({@link DataEnd}): the last event, unless a thin tail
+ * of events follows a long silence; the pages' "last N days" end there.
+ */
 public record Stats(
     long events, long profiles, long sources, long identities, long merges, long refusedMerges,
-    Instant firstEvent, Instant lastEvent, Map<String, Long> eventsByChannel, Map<String, Long> eventsByType) {
+    Instant firstEvent, Instant lastEvent, Instant dataEnd, Map<String, Long> eventsByChannel, Map<String, Long> eventsByType) {
 
   public static Stats read(Database db) {
     try (Connection c = db.connect(); Statement st = c.createStatement()) {
@@ -33,7 +37,7 @@ public record Stats(
           count(st, "SELECT count(*) FROM identities"),
           count(st, "SELECT count(*) FROM identity_merges WHERE status = 'merged'"),
           count(st, "SELECT count(*) FROM identity_merges WHERE status = 'refused'"),
-          first, last,
+          first, last, last == null ? null : DataEnd.of(db),
           grouped(st, "SELECT coalesce(channel, '(none)'), count(*) FROM events GROUP BY 1 ORDER BY 2 DESC"),
           grouped(st, "SELECT type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC"));
     } catch (SQLException e) {
