@@ -49,6 +49,9 @@ class ModelDefaultsTest {
           + now + "\",\"properties\":{\"revenue\":42.5}}"));
       assertThat(sql(db, "SELECT max(ts) FROM events")).isEqualTo(now);
       assertThat(DataEnd.of(db)).isEqualTo(historyEnd);
+      // the web pages' "last N days" end there too (GET /api/stats → dataEnd)
+      assertThat(io.wayfinder.store.Stats.read(db).dataEnd()).isEqualTo(historyEnd);
+      assertThat(io.wayfinder.store.Stats.read(db).lastEvent()).isEqualTo(now);
 
       Outcome clvAgain = new ClvService(db).fit(ClvService.Request.DEFAULT);
       assertThat(data(clvAgain).get("calibration_end")).isEqualTo(data(clv).get("calibration_end"))
