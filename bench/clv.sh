@@ -4,8 +4,10 @@
 # Prints a Markdown report; bench/out/clv.md keeps a copy. Results we report: bench/results/clv.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -o -DskipTests test-compile -pl wayfinder-cli -am >&2
-cp=$(mvn -B -q -o dependency:build-classpath -pl wayfinder-cli -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+# Compiles inside the reactor (no install, no -o: a fresh clone's cache fills itself), and takes the
+# classpath from the same run, so sibling modules resolve to their target/classes.
+mvn -B -q -pl wayfinder-cli -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
+cp="wayfinder-cli/target/test-classes:wayfinder-cli/target/classes:$(cat wayfinder-cli/target/bench.classpath)"
 mkdir -p bench/out
-java ${BENCH_JAVA_OPTS:--Xmx4g} -cp "wayfinder-cli/target/test-classes:wayfinder-cli/target/classes:wayfinder-core/target/classes:$cp" \
-  io.wayfinder.bench.ClvBenchmark ../shared/data/cdnow "${1:-1000000}" "${2:-9}" bench/out/clv.md
+exec java ${BENCH_JAVA_OPTS:--Xmx4g} -cp "$cp" io.wayfinder.bench.ClvBenchmark ../shared/data/cdnow "${1:-1000000}" "${2:-9}" bench/out/clv.md

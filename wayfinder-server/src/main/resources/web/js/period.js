@@ -1,6 +1,6 @@
-// The period selector: windows that end at the latest event, so historical (demo) data reads well.
-// "Latest" is the server's windowEnd: the latest event not beyond tomorrow, so a far-future outlier
-// cannot leave every default window empty.
+// The period selector: windows that end where the history ends (the latest event, unless a few
+// events follow a long silence: see DataEnd), so historical data reads well and a stray live event
+// does not shrink "last 12 months" to a sliver.
 import { get } from './api.js';
 import { h } from './ui.js';
 
@@ -8,7 +8,10 @@ let last = null;
 const choices = [['30', 'Last 30 days'], ['90', 'Last 90 days'], ['365', 'Last 12 months'], ['all', 'All time']];
 
 async function lastEvent() {
-  if (!last) last = (await get('/api/stats')).windowEnd;
+  if (!last) {
+    const stats = await get('/api/stats');
+    last = stats.dataEnd || stats.lastEvent;
+  }
   return last;
 }
 
@@ -22,9 +25,8 @@ export async function range(choice) {
   return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
 }
 
-/** extra: more [value, label] choices after the standard ones (e.g. a custom range). */
-export function periodSelect(id, value, onChange, extra = []) {
+export function periodSelect(id, value, onChange) {
   const sel = h('select', { id, onchange: () => onChange(sel.value) },
-    choices.concat(extra).map(([v, label]) => h('option', { value: v, selected: v === value }, label)));
+    choices.map(([v, label]) => h('option', { value: v, selected: v === value }, label)));
   return h('div', {}, h('label', { for: id }, 'Period'), sel);
 }

@@ -19,9 +19,10 @@ import java.util.List;
 import picocli.CommandLine;
 
 /**
- * Loads generated demo data into a fresh data directory: runs {@code wayfinder generate} into
- * {@code <data>/demo/} (the events, the planted problems and the journey catalog stay there for
- * reference) and imports the events through the same path as {@code wayfinder import}.
+ * Loads generated demo data into a fresh data directory: runs {@code wayfinder generate} for the
+ * two years up to now into {@code <data>/demo/} (the events, the planted problems and the journey
+ * catalog stay there for reference) and imports the events through the same path as
+ * {@code wayfinder import}.
  */
 final class DemoData {
   static final long SEED = 42;
@@ -43,7 +44,9 @@ final class DemoData {
     CommandLine generate = new CommandLine(new GenerateCommand());
     generate.setOut(new PrintWriter(new StringWriter()));
     generate.setErr(new PrintWriter(err));
-    int rc = generate.execute("--customers", String.valueOf(customers), "--seed", String.valueOf(SEED), "--out", events.toString());
+    // The history ends now, so events collected live from here on follow it without a gap.
+    int rc = generate.execute("--customers", String.valueOf(customers), "--seed", String.valueOf(SEED), "--end", "now",
+        "--out", events.toString());
     if (rc != 0) throw new CliException("demo data generation failed: " + err);
     ImportSpec spec = ImportSpec.defaults().withSource("demo", "web");
     ImportResult r = new Importer(server.writer(), server.sources()).run(events, spec, n -> {});

@@ -76,7 +76,7 @@ final class FeedbackCommand {
         }
       }
       JsonNode result;
-      try (Backend b = target.open()) {
+      try (Backend b = target.openCreating()) {
         result = b.importFeedback(file, request);
       }
       if (json) {

@@ -11,8 +11,10 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -46,9 +48,12 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "The JSON Lines file to write.")
   Path out;
 
-  @Option(names = "--start", description = "First day, YYYY-MM-DD (default ${DEFAULT-VALUE}).",
-      defaultValue = "2024-01-01")
+  @Option(names = "--start", description = "First day, YYYY-MM-DD (default 2024-01-01, or --days before --end).")
   String start;
+
+  @Option(names = "--end", description = "End of the window instead of --start: 'now' (the data ends at this moment, "
+      + "so live events follow it) or YYYY-MM-DD (the window ends as that day begins).")
+  String end;
 
   @Option(names = "--days", description = "Length of the window in days (default ${DEFAULT-VALUE}).",
       defaultValue = "730")
@@ -84,16 +89,26 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   private GeneratorConfig config() {
-    LocalDate day;
-    try {
-      day = LocalDate.parse(start);
-    } catch (RuntimeException e) {
-      throw new CliException("--start must be a date like 2024-01-01, was: " + start);
+    if (start != null && end != null) throw new CliException("give --start or --end, not both");
+    Instant from;
+    if (end == null) {
+      from = day("--start", start == null ? "2024-01-01" : start);
+    } else {
+      Instant to = end.equalsIgnoreCase("now") ? Instant.now().truncatedTo(ChronoUnit.MILLIS) : day("--end", end);
+      from = to.minus(Math.max(days, 0), ChronoUnit.DAYS);
     }
     try {
-      return new GeneratorConfig(customers, seed, day.atStartOfDay(ZoneOffset.UTC).toInstant(), days);
+      return new GeneratorConfig(customers, seed, from, days);
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage());
+    }
+  }
+
+  private static Instant day(String option, String value) {
+    try {
+      return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+    } catch (RuntimeException e) {
+      throw new CliException(option + " must be a date like 2024-01-01" + (option.equals("--end") ? " or now" : "") + ", was: " + value);
     }
   }
 

@@ -70,7 +70,7 @@ final class ImportCommand implements Callable<Integer> {
         ColumnMapping.of(customer, activity, timestamp), channelColumn, source, channel, skip, rejects);
     ProgressBar bar = new ProgressBar(System.err, estimateRows(file), System.console() != null && !json);
     JsonNode result;
-    try (Backend b = target.open()) {
+    try (Backend b = target.openCreating()) {
       result = b.importFile(file, spec, bar);
     } finally {
       bar.finish();
@@ -82,6 +82,10 @@ final class ImportCommand implements Callable<Integer> {
       System.out.printf("imported %,d events (%,d customers, %,d new profiles) from %s in %.2f s%n",
           result.path("imported").asLong(), result.path("customers").asLong(), result.path("newProfiles").asLong(),
           file, result.path("seconds").asDouble());
+      if (result.path("duplicates").asLong() > 0) {
+        System.out.printf("%,d rows were stored already (duplicates, e.g. the file was imported before): not stored again%n",
+            result.path("duplicates").asLong());
+      }
       if (result.path("rejected").asLong() > 0) {
         System.out.printf("skipped %,d bad rows; see %s%n", result.path("rejected").asLong(), rejects);
       }

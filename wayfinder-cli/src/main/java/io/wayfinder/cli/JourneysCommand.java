@@ -34,7 +34,7 @@ final class JourneysCommand implements Runnable {
     public void run() {
       if (!Files.isReadable(file)) throw new CliException(file + ": no such file");
       List<JourneyDefinition> defs = DefinitionFiles.read(file);
-      try (Backend b = target.open()) {
+      try (Backend b = target.openCreating()) {
         for (JourneyDefinition d : defs) {
           b.saveJourney(Json.MAPPER.valueToTree(d));
           System.out.printf("loaded %s (%s): %s%n", d.id(), d.name(), String.join(" → ", d.stageNames()));
@@ -80,6 +80,14 @@ final class JourneysCommand implements Runnable {
       if (!List.of("json", "dot", "svg").contains(format)) throw new CliException("--format: expected json, dot or svg");
       try (Backend b = target.open()) {
         String text = b.journeyMap(id, format);
+        // a server sends compact JSON: print it indented, as the local data directory does
+        if (format.equals("json")) {
+          try {
+            text = Json.pretty(Json.MAPPER.readTree(text));
+          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new CliException("the journey map is not JSON: " + e.getOriginalMessage());
+          }
+        }
         if (out == null) {
           System.out.print(text.endsWith("\n") ? text : text + "\n");
           return;

@@ -32,7 +32,8 @@ final class ProfilesCommand implements Runnable {
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Profile numbers, most active first.")
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "Profiles, most active first: number, user id (or anonymous id), e-mail, name and events.")
   static final class ListProfiles implements Runnable {
     @Mixin TargetOptions target;
     @Option(names = "--limit", defaultValue = "20", description = "How many (default ${DEFAULT-VALUE}).") int limit;
@@ -40,8 +41,23 @@ final class ProfilesCommand implements Runnable {
     @Override
     public void run() {
       try (Backend b = target.open()) {
-        for (JsonNode id : b.profiles(limit).path("profiles")) System.out.println(id.asLong());
+        System.out.printf("%8s  %-38s  %-36s  %-24s  %s%n", "profile", "user id", "e-mail", "name", "events");
+        for (JsonNode id : b.profiles(limit).path("profiles")) {
+          JsonNode p = b.profile(id.asText(), 1);
+          JsonNode traits = p.path("traits");
+          System.out.printf("%8d  %-38s  %-36s  %-24s  %,d%n", id.asLong(), who(p), traits.path("email").asText("-"),
+              traits.path("name").asText("-"), p.path("eventCount").asLong());
+        }
       }
+    }
+
+    /** The user id, else the first anonymous id (a visitor who never logged in). */
+    private static String who(JsonNode p) {
+      if (p.hasNonNull("userId")) return p.get("userId").asText();
+      for (JsonNode i : p.path("identities")) {
+        if (i.path("kind").asText().equals("anonymous_id")) return "(anonymous) " + i.path("value").asText();
+      }
+      return "-";
     }
   }
 }

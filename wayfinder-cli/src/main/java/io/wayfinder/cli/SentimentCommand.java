@@ -58,6 +58,8 @@ final class SentimentCommand implements Callable<Integer> {
   boolean json;
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Width of the text column in the plain per-row output. */
+  static final int TEXT_WIDTH = 60;
 
   @Override
   public Integer call() throws IOException {
@@ -72,9 +74,10 @@ final class SentimentCommand implements Callable<Integer> {
     DoubleStream.Builder golds = DoubleStream.builder();
     try (TableFile table = TableFile.open(file, fmt, hasHeader)) {
       for (TableFile.Row row; (row = table.next()) != null; ) {
-        SentimentScore s = vader.score(text.in(row, table.file()));
+        String value = text.in(row, table.file());
+        SentimentScore s = vader.score(value);
         if (gold == null) {
-          printRow(out, row.line(), s);
+          printRow(out, row.line(), s, value);
         } else {
           compound.add(s.compound());
           golds.add(parseGold(gold.in(row, table.file()), row.line()));
@@ -95,15 +98,21 @@ final class SentimentCommand implements Callable<Integer> {
     }
   }
 
-  private void printRow(PrintWriter out, long line, SentimentScore s) throws IOException {
+  private void printRow(PrintWriter out, long line, SentimentScore s, String text) throws IOException {
     String cls = s.sentimentClass().name().toLowerCase(Locale.ROOT);
     if (json) {
       ObjectNode o = JSON.createObjectNode().put("line", line).put("compound", s.compound())
-          .put("pos", s.positive()).put("neu", s.neutral()).put("neg", s.negative()).put("class", cls);
+          .put("pos", s.positive()).put("neu", s.neutral()).put("neg", s.negative()).put("class", cls).put("text", text);
       out.println(JSON.writeValueAsString(o));
     } else {
-      out.printf(Locale.ROOT, "%d\t%.4f\t%s%n", line, s.compound(), cls);
+      out.printf(Locale.ROOT, "%d\t%.4f\t%s\t%s%n", line, s.compound(), cls, shorten(text));
     }
+  }
+
+  /** The text on one line, cut to {@value #TEXT_WIDTH} characters with an ellipsis. */
+  static String shorten(String text) {
+    String flat = text.strip().replaceAll("\\s+", " ");
+    return flat.length() <= TEXT_WIDTH ? flat : flat.substring(0, TEXT_WIDTH - 1) + "…";
   }
 
   private void printEvaluation(PrintWriter out, SentimentEvaluation e) throws IOException {

@@ -47,7 +47,7 @@ final class SourcesCommand implements Runnable {
 
     @Override
     public void run() {
-      try (Backend b = target.open()) {
+      try (Backend b = target.openCreating()) {
         System.out.println(Json.pretty(b.createSource(name, channel)));
       }
     }

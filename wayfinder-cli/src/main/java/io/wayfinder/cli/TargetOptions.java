@@ -24,8 +24,26 @@ final class TargetOptions {
   @Option(names = "--token", description = "Admin token for --server (env WAYFINDER_TOKEN; default: read from <data>/admin-token).")
   String token;
 
+  /** For commands that only read: a missing data directory is an error, not an empty store. */
   Backend open() {
+    return open(false);
+  }
+
+  /** For commands that store data (imports, sources, journeys): a missing data directory is created, and said so. */
+  Backend openCreating() {
+    return open(true);
+  }
+
+  private Backend open(boolean create) {
     if (server != null) return new RemoteBackend(server, token());
+    if (!Files.isDirectory(data)) {
+      if (!create) {
+        throw new CliException("no data directory at " + data.toAbsolutePath() + " and no server given: pass --data DIR or "
+            + "--server URL (or set WAYFINDER_DATA / WAYFINDER_SERVER), or load data first (wayfinder import FILE, "
+            + "wayfinder serve --demo)");
+      }
+      System.err.println("wayfinder: creating the data directory " + data.toAbsolutePath());
+    }
     try {
       return new LocalBackend(Database.open(data));
     } catch (DataDirectoryInUseException e) {

@@ -10,6 +10,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,31 @@ class GenerateCommandTest {
     run("generate", "--customers", "20", "--seed", "9", "--out", b.toString());
     assertThat(Files.mismatch(a, b)).isEqualTo(-1L);
     assertThat(Files.mismatch(dir.resolve("a.jsonl.truth.json"), dir.resolve("b.jsonl.truth.json"))).isEqualTo(-1L);
+  }
+
+  @Test
+  void endNowMakesTheDataEndToday() throws IOException {
+    Path out = dir.resolve("now.jsonl");
+    Instant before = Instant.now();
+    assertThat(run("generate", "--customers", "40", "--seed", "5", "--out", out.toString(), "--end", "now", "--days", "365")).isZero();
+    Instant after = Instant.now();
+    List<Instant> times = new java.util.ArrayList<>();
+    for (String line : Files.readAllLines(out)) times.add(Instant.parse(JSON.readTree(line).path("timestamp").asText()));
+    Instant last = times.stream().max(Instant::compareTo).orElseThrow();
+    Instant first = times.stream().min(Instant::compareTo).orElseThrow();
+    assertThat(last).isBefore(after).isAfter(before.minus(Duration.ofDays(3)));
+    assertThat(first).isAfterOrEqualTo(before.minus(Duration.ofDays(365)).minusSeconds(1));
+    JsonNode truth = JSON.readTree(dir.resolve("now.jsonl.truth.json").toFile());
+    assertThat(Instant.parse(truth.path("generator").path("end").asText())).isBetween(before.minusMillis(1), after);
+  }
+
+  @Test
+  void startAndEndTogetherAreAClearError() {
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.commandLine();
+    cl.setErr(new PrintWriter(err));
+    assertThat(cl.execute("generate", "--out", dir.resolve("x.jsonl").toString(), "--start", "2025-01-01", "--end", "now")).isEqualTo(1);
+    assertThat(err.toString()).contains("give --start or --end, not both");
   }
 
   @Test

@@ -47,6 +47,8 @@ class PredictCommandsTest {
   @Test
   void anEmptyStoreGivesClearErrors() {
     String data = tmp.resolve("empty").toString();
+    // an empty store (a missing data directory is refused before any model runs: CommandOutputTest)
+    io.wayfinder.store.Database.open(tmp.resolve("empty")).close();
     ClvCommandTest.Run fit = ClvCommandTest.run("clv", "fit", "--data", data);
     assertThat(fit.code()).isNotZero();
     assertThat(fit.err()).contains("no purchases: no 'Order Completed' events with properties.revenue");

@@ -85,9 +85,14 @@ class WebAppBrowserTest {
     browser.get(base + "/ui/index.html#/feedback");
     page("feedback", "Feedback");
     assertThat(browser.findElements(By.cssSelector("main table tbody tr"))).hasSizeGreaterThan(10);
+    createJourneySurvey();
     browser.get(base + "/ui/index.html#/settings");
     page("settings", "Settings");
     assertThat(browser.findElement(By.tagName("main")).getText()).contains("wk_", "admin");
+    // surveys have a level (journey or touchpoint), not a type: the table shows it
+    WebElement surveys = browser.findElement(By.cssSelector("section[aria-label=Surveys] table"));
+    assertThat(surveys.findElements(By.tagName("th"))).extracting(WebElement::getText).contains("Level").doesNotContain("Type");
+    assertThat(surveys.findElement(By.xpath(".//tr[td[text()='move_journey_nps']]")).getText()).contains("journey");
     browser.get(base + "/ui/index.html#/value");
     page("value", "Value");
     until(d -> d.findElements(By.cssSelector("main canvas")).size() >= 3);
@@ -137,6 +142,16 @@ class WebAppBrowserTest {
     until(d -> !d.findElements(By.cssSelector("section[aria-label=Identity]")).isEmpty());
     shot("journey-customer");
     noConsoleErrors("journey-customer");
+  }
+
+  private static void createJourneySurvey() throws Exception {
+    String body = """
+        {"id": "move_journey_nps", "name": "Moving with us", "level": "journey", "journey": "broadband_move",
+         "questions": [{"id": "nps", "type": "nps", "text": "How likely are you to recommend us?", "required": true}]}""";
+    var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/surveys"))
+        .header("Authorization", "Bearer browser-test-token").header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
   }
 
   private static void page(String name, String heading) throws Exception {

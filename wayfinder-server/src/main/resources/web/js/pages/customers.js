@@ -60,8 +60,8 @@ async function profile(main, ref, current) {
       { key: 'channels', label: 'Channels', fmt: (v) => (v || []).join(', ') }], journeys.journeys) : notice('No journey events.')),
     timelineCard(p.id, p.eventCount),
     card('Feedback', feedback.responses.length ? h('ul', { class: 'timeline' }, feedback.responses.map((f) => h('li', {},
-      h('div', { class: 'ch' }, `${day(f.at)} · ${f.survey} · ${String(f.scale).toUpperCase()} ${f.score}`),
-      f.comment ? h('q', {}, f.comment) : h('span', { class: 'muted' }, 'no comment')))) : notice('No survey answers.'))));
+      h('div', { class: 'ch' }, [day(f.at), f.survey, f.score == null ? null : `${String(f.scale).toUpperCase()} ${f.score}`].filter((x) => x != null).join(' · ')),
+      f.comment ? h('q', {}, f.comment) : h('span', { class: 'muted' }, 'no comment')))) : notice('No survey answers or feedback.'))));
 }
 
 function readable(v) {

@@ -67,7 +67,7 @@ function usersCard(users, me, again) {
 function surveysCard(surveys) {
   if (!surveys) return card('Surveys', notice('No data yet: surveys (/api/surveys) are not available on this server. Survey answers imported as events still feed the KPIs.'));
   const rows = surveys.surveys || surveys;
-  return card('Surveys', table('Surveys', [{ key: 'id', label: 'Id' }, { key: 'name', label: 'Name' }, { key: 'type', label: 'Type' },
+  return card('Surveys', table('Surveys', [{ key: 'id', label: 'Id' }, { key: 'name', label: 'Name' }, { key: 'level', label: 'Level', fmt: (v) => (v == null ? '–' : String(v).toLowerCase()) },
     { key: 'journey', label: 'Journey' }, { key: 'touchpoint', label: 'Touchpoint' }], Array.isArray(rows) ? rows : []));
 }
 

@@ -1,42 +1,35 @@
 package io.wayfinder.store;
 
-import io.wayfinder.core.event.EventTimeRange;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Counts over the whole store, for {@code GET /api/stats} and {@code wayfinder stats}.
- * {@code windowEnd} is the latest event inside {@link EventTimeRange} as of now: where default
- * report windows end, so that an outlier stored far in the future (before that range was enforced)
- * does not leave them empty. {@code lastEvent} is the true maximum.
+ * {@code dataEnd} is where the history ends ({@link DataEnd}): the last event, unless a thin tail
+ * of events follows a long silence; the pages' "last N days" end there.
  */
 public record Stats(
     long events, long profiles, long sources, long identities, long merges, long refusedMerges,
-    Instant firstEvent, Instant lastEvent, Instant windowEnd, Map<String, Long> eventsByChannel, Map<String, Long> eventsByType) {
+    Instant firstEvent, Instant lastEvent, Instant dataEnd, Map<String, Long> eventsByChannel, Map<String, Long> eventsByType) {
 
   public static Stats read(Database db) {
     try (Connection c = db.connect(); Statement st = c.createStatement()) {
       long events;
       Instant first = null;
       Instant last = null;
-      Instant windowEnd = null;
-      try (PreparedStatement ps = c.prepareStatement("SELECT count(*), min(ts), max(ts), max(ts) FILTER (WHERE ts <= ?) FROM events")) {
-        ps.setObject(1, EventTimeRange.latest(Instant.now()).atOffset(ZoneOffset.UTC));
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          events = rs.getLong(1);
-          first = instant(rs.getObject(2, OffsetDateTime.class));
-          last = instant(rs.getObject(3, OffsetDateTime.class));
-          windowEnd = instant(rs.getObject(4, OffsetDateTime.class));
-        }
+      try (ResultSet rs = st.executeQuery("SELECT count(*), min(ts), max(ts) FROM events")) {
+        rs.next();
+        events = rs.getLong(1);
+        OffsetDateTime lo = rs.getObject(2, OffsetDateTime.class);
+        OffsetDateTime hi = rs.getObject(3, OffsetDateTime.class);
+        first = lo == null ? null : lo.toInstant();
+        last = hi == null ? null : hi.toInstant();
       }
       return new Stats(events,
           count(st, "SELECT count(*) FROM profiles WHERE merged_into IS NULL"),
@@ -44,16 +37,12 @@ public record Stats(
           count(st, "SELECT count(*) FROM identities"),
           count(st, "SELECT count(*) FROM identity_merges WHERE status = 'merged'"),
           count(st, "SELECT count(*) FROM identity_merges WHERE status = 'refused'"),
-          first, last, windowEnd,
+          first, last, last == null ? null : DataEnd.of(db),
           grouped(st, "SELECT coalesce(channel, '(none)'), count(*) FROM events GROUP BY 1 ORDER BY 2 DESC"),
           grouped(st, "SELECT type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC"));
     } catch (SQLException e) {
       throw new StoreException("cannot read stats: " + e.getMessage(), e);
     }
-  }
-
-  private static Instant instant(OffsetDateTime t) {
-    return t == null ? null : t.toInstant();
   }
 
   private static long count(Statement st, String sql) throws SQLException {

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * What to generate: how many customers, from which seed, over which window.
  *
- * @param customers the number of (identified) customers; events scale with it (≈ 70–100 each)
+ * @param customers the number of (identified) customers; events scale with it (≈ 63 each of their own, ≈ 44 of the anonymous visitors who come with them)
  * @param seed the seed; the same config always yields the same events
  * @param start the first instant of the window (inclusive)
  * @param days the window's length; events after its end are not emitted

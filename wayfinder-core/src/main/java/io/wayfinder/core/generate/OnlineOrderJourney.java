@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * One purchase: browsing, checkout and payment on the web or in the app (or a store visit),
- * partner delivery, then surveys and peer reviews. Plants the call-centre fallback: a share of
- * payments fail and most of those customers phone within 48 hours.
+ * partner delivery, then surveys and peer reviews. Plants the call-centre fallback: a share of payments fail and most of those customers phone
+ * within 48 hours.
  */
 final class OnlineOrderJourney {
   static final String NAME = "online_order";
@@ -42,25 +42,51 @@ final class OnlineOrderJourney {
       PlantedProblems.DEFAULT.callCentreFallback();
   private static final double STORE_SHARE = 0.15;
 
+  /**
+   * Share of carts (Product Added) that never become an order, the published rate the funnel is
+   * calibrated to: Baymard Institute's average of 49 documented studies, 70.19 % (2024). The
+   * abandoned carts are the visitors' ({@link Visitors}); a customer's own cart converts, so that
+   * a customer's journey instances show no cart put together twice (no rework that was not planted).
+   */
+  static final double CART_ABANDONMENT = 0.70;
+  /**
+   * Share of carts that reach checkout. With {@link #CART_ABANDONMENT} a third of the checkouts
+   * started are abandoned (1 − 0.30 / 0.45): most carts are left before checkout.
+   */
+  static final double CART_TO_CHECKOUT = 0.45;
+  /** Share of abandoned carts that started checkout first, so that all carts reach it at {@link #CART_TO_CHECKOUT}. */
+  static final double ABANDONED_AT_CHECKOUT = (CART_TO_CHECKOUT - (1 - CART_ABANDONMENT)) / CART_ABANDONMENT;
+  /** Share of visitors who put something in the cart. */
+  static final double VISITOR_ADDS_TO_CART = 0.6;
+
   private OnlineOrderJourney() {}
 
   /**
-   * Plays one order that completes at about {@code time}. The first order is always digital on
-   * the customer's first device, where the customer signs up.
+   * Plays one order that completes at about {@code time} and returns when it completed. Nothing
+   * of it happens before {@code after} (the previous order's completion): its product views open
+   * a journey instance of its own, so a repeat purchase is never a second goal of the last one.
+   * The first order is always digital on the customer's first device, where the customer signs up.
    */
-  static void play(Timeline tl, long time, String orderId, double revenue, boolean first) {
+  static long play(Timeline tl, long time, long after, String orderId, double revenue, boolean first) {
     Rng rng = tl.rng;
+    // A retried payment can complete an order after the next one was due: the next one waits.
+    time = Math.max(time, after + HOUR);
     if (!first && rng.chance(STORE_SHARE)) {
+      // Research online, buy in the store.
+      Device device = tl.customer.digital(rng, time);
+      long viewed = clamp(time - hours(rng.uniform(2, 72)), after + MINUTE, time - 45 * MINUTE);
+      tl.view(viewed, device, PRODUCT, NAME, "Recognize", "product_page")
+          .with("path", "/products/" + rng.between(100, 999));
       tl.track(time - minutes(rng.uniform(5, 40)), "store", STORE_VISIT, NAME, "Request", "store");
       complete(tl, time, "store", orderId, revenue);
       if (rng.chance(0.10)) {
         tl.survey(time + hours(rng.uniform(1, 24)), "email", "store_csat", "csat",
             rng.score(4.3, 0.8, 1, 5), NAME, "Request", "store", "store visit");
       }
-      return;
+      return time;
     }
     Device device = first ? tl.customer.firstDevice() : tl.customer.digital(rng, time);
-    browse(tl, device, time);
+    browse(tl, device, time, after);
     tl.track(time - minutes(rng.uniform(2, 10)), device, CHECKOUT, NAME, "Request", "checkout");
     tl.track(time - minutes(rng.uniform(0.5, 2)), device, PAYMENT, NAME, "Request", "payment");
     long completedAt = time;
@@ -88,19 +114,46 @@ final class OnlineOrderJourney {
       tl.survey(completedAt + hours(rng.uniform(1, 24)), "email", "checkout_ces", "ces",
           rng.score(failed ? 3.2 : 5.8, 1.0, 1, 7), NAME, "Request", "checkout", "checkout");
     }
+    return completedAt;
   }
 
-  private static void browse(Timeline tl, Device device, long time) {
+  private static long clamp(long t, long lo, long hi) {
+    return Math.max(lo, Math.min(hi, t));
+  }
+
+  private static void browse(Timeline tl, Device device, long time, long after) {
     Rng rng = tl.rng;
-    long t = time - hours(rng.uniform(0.2, 72));
+    // the views and the cart (at most 25 minutes) end before checkout, 2-10 minutes before the order
+    long t = clamp(time - hours(rng.uniform(0.2, 72)), after + MINUTE, time - 40 * MINUTE);
     if (rng.chance(0.25)) tl.track(t - hours(rng.uniform(1, 48)), "email", CAMPAIGN, NAME, "Recognize", "campaign");
-    int views = rng.between(1, 4);
+    t = viewProducts(tl, device, t, 4);
+    tl.track(t + MINUTE, device, PRODUCT_ADDED, NAME, "Recognize", "cart").anonymous();
+  }
+
+  /**
+   * A visitor's session, which ends without an order: product views, a cart at
+   * {@link #VISITOR_ADDS_TO_CART}, and for a share of the carts a guest checkout (no log-in)
+   * that is left before payment. A visitor who fills a cart has found the product: one or two views.
+   */
+  static void visit(Timeline tl, Device device, long time) {
+    Rng rng = tl.rng;
+    boolean cart = rng.chance(VISITOR_ADDS_TO_CART);
+    long t = viewProducts(tl, device, time, cart ? 2 : 3) + MINUTE;
+    if (!cart) return;
+    tl.track(t, device, PRODUCT_ADDED, NAME, "Recognize", "cart").anonymous();
+    if (!rng.chance(ABANDONED_AT_CHECKOUT)) return;
+    tl.track(t + minutes(rng.uniform(1, 15)), device, CHECKOUT, NAME, "Request", "checkout").anonymous();
+  }
+
+  private static long viewProducts(Timeline tl, Device device, long t, int maxViews) {
+    Rng rng = tl.rng;
+    int views = rng.between(1, maxViews);
     for (int i = 0; i < views; i++) {
       t += minutes(rng.uniform(1, 6));
       tl.view(t, device, PRODUCT, NAME, "Recognize", "product_page")
           .with("path", "/products/" + rng.between(100, 999));
     }
-    tl.track(t + MINUTE, device, PRODUCT_ADDED, NAME, "Recognize", "cart").anonymous();
+    return t;
   }
 
   private static void complete(Timeline tl, long time, String channel, String orderId, double revenue) {

@@ -114,6 +114,6 @@ public record PlantedProblems(
               "Email Unsubscribed (half of them)", "no Order Completed afterwards"),
           "churn model: complaints, negative sentiment and channel switches rank these"
               + " customers high; listed in the summary's atRiskUserIds"),
-      new PurchaseModel(1.0, 10.0, 1.0, 6.0, 6.0, 4.0, 45.0, "weeks", "Order Completed",
+      new PurchaseModel(2.0, 20.0, 1.0, 9.0, 6.0, 4.0, 45.0, "weeks", "Order Completed",
           "CLV fits on Order Completed revenue recover parameters near these"));
 }

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * A seeded, deterministic generator of a believable multi-channel data set: customers on
  * several concurrent journeys ({@link JourneyCatalog#generated()}) across web, app, store, call
  * centre, e-mail, partner and review channels, with purchases, survey answers and the problems
- * described by {@link PlantedProblems#DEFAULT}.
+ * described by {@link PlantedProblems#DEFAULT}; with each customer come a few anonymous
+ * {@link Visitors} who browse and never buy.
  *
  * <p>Each customer is drawn from a random stream seeded by the seed and the customer's number
  * alone, and emitted whole before the next, so memory stays flat for any number of customers.
@@ -67,7 +68,8 @@ public final class SyntheticDataGenerator {
         }
         sink.accept(e);
       }
-      events += c.events().size();
+      c.visitors().forEach(sink);
+      events += c.events().size() + c.visitors().size();
     }
     return new GenerationSummary(config.customers(), events, purchases, revenue, atRisk);
   }
@@ -84,8 +86,9 @@ public final class SyntheticDataGenerator {
     Timeline tl = new Timeline(customer, rng, end);
 
     long[] times = purchases.times();
+    long completed = times[0] - days(21);
     for (int i = 0; i < times.length; i++) {
-      OnlineOrderJourney.play(tl, times[i], Ids.orderId(index, i), purchases.revenues()[i], i == 0);
+      completed = OnlineOrderJourney.play(tl, times[i], completed, Ids.orderId(index, i), purchases.revenues()[i], i == 0);
     }
     long activeUntil = purchases.lapsed() ? Math.min(end, purchases.lapsedAt() + AFTER_LAPSE) : end;
     long from = acquiredAt + DAY;
@@ -95,21 +98,25 @@ public final class SyntheticDataGenerator {
       int cases = rng.poisson(SUPPORT_CASES_PER_YEAR * (activeUntil - from) / (365.0 * DAY));
       for (int i = 0; i < cases; i++) SupportCaseJourney.play(tl, between(rng, from, activeUntil));
     }
-    boolean atRisk = plantAtRisk(tl, purchases, from);
-    return new GeneratedCustomer(customer.userId(), atRisk, purchases.lapsed(),
-        stitcher.stitch(customer, tl.drafts()));
+    boolean atRisk = plantAtRisk(tl, purchases, completed, from);
+    List<Event> events = stitcher.stitch(customer, tl.drafts());
+    // The visitors draw from a stream of their own: how many come does not shift the customer's draws.
+    Rng visitorRng = new Rng(Ids.mix(config.seed(), index, 0x715170L));
+    return new GeneratedCustomer(customer.userId(), atRisk, purchases.lapsed(), events,
+        Visitors.play(config.seed(), index, visitorRng, start, end, stitcher));
   }
 
   /**
    * Most lapsing customers complain shortly after their last purchase; a few active ones
    * complain too, so that a complaint alone is a signal, not a verdict.
    */
-  private boolean plantAtRisk(Timeline tl, Purchases purchases, long from) {
+  private boolean plantAtRisk(Timeline tl, Purchases purchases, long lastCompleted, long from) {
     PlantedProblems.ChurnRisk risk = planted.churnRisk();
     Rng rng = tl.rng;
     long window = days(risk.signalWithinDaysOfLastPurchase());
-    if (purchases.lapsed() && purchases.lapsedAt() + window < end && rng.chance(risk.signalShareOfLapsed())) {
-      SupportCaseJourney.complain(tl, purchases.lapsedAt() + days(rng.uniform(3, risk.signalWithinDaysOfLastPurchase())));
+    // Counted from the last order's completion, which a retried payment can delay past its due time.
+    if (purchases.lapsed() && lastCompleted + window < end && rng.chance(risk.signalShareOfLapsed())) {
+      SupportCaseJourney.complain(tl, lastCompleted + days(rng.uniform(3, risk.signalWithinDaysOfLastPurchase())));
       return true;
     }
     if (!purchases.lapsed() && end > from && rng.chance(risk.complaintShareOfActive())) {

@@ -32,14 +32,19 @@ class PlantedProblemsTest {
   @Test
   void aboutThirtyPercentOfPaymentsFailAndMostOfThoseCustomersPhoneWithin48Hours() {
     var plant = PLANTED.callCentreFallback();
-    int checkouts = 0;
+    int checkouts = 0; // checkouts that reached payment: an abandoned checkout never pays
     int failures = 0;
     int calledWithin48h = 0;
     for (GeneratedCustomer c : CUSTOMERS) {
       List<Event> events = c.events();
+      boolean checkingOut = false;
       for (int i = 0; i < events.size(); i++) {
         Event e = events.get(i);
-        if ("Checkout Started".equals(e.name())) checkouts++;
+        if ("Checkout Started".equals(e.name())) checkingOut = true;
+        if (plant.attemptEvent().equals(e.name()) && checkingOut) {
+          checkouts++;
+          checkingOut = false;
+        }
         if (!plant.failureEvent().equals(e.name())) continue;
         failures++;
         for (int j = i + 1; j < events.size(); j++) {

@@ -52,8 +52,20 @@ class SyntheticDataGeneratorTest {
   }
 
   @Test
-  void aboutFiftyToOneHundredEventsPerCustomer() {
-    assertThat(summary.events()).isEqualTo(events.size()).isBetween(50L * 300, 100L * 300);
+  void aboutFiftyToOneHundredEventsPerCustomerAndAFewPerVisitor() {
+    SyntheticDataGenerator g = new SyntheticDataGenerator(CONFIG);
+    long own = 0;
+    long visitorEvents = 0;
+    Set<String> visitors = new HashSet<>();
+    for (int i = 0; i < 300; i++) {
+      GeneratedCustomer c = g.customer(i);
+      own += c.events().size();
+      visitorEvents += c.visitors().size();
+      c.visitors().forEach(e -> visitors.add(e.anonymousId()));
+    }
+    assertThat(own).isBetween(50L * 300, 100L * 300);
+    assertThat(visitorEvents).isBetween(visitors.size() * 1L, visitors.size() * 5L);
+    assertThat(summary.events()).isEqualTo(events.size()).isEqualTo(own + visitorEvents);
     assertThat(summary.customers()).isEqualTo(300);
   }
 

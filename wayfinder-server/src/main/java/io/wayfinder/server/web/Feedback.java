@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Survey responses and their verbatims, filtered by journey, stage, survey type, score and
+ * Survey responses and imported feedback with their verbatims, filtered by journey, stage, survey type, score and
  * sentiment (VADER compound of the comment, computed once per response and kept), with the KPIs
  * broken down by stage (or by journey when no journey is chosen).
  */
@@ -42,9 +42,10 @@ final class Feedback {
     if (period.from() != null) bound.add(period.from());
     if (period.to() != null) bound.add(period.to());
     bound.addAll(args);
+    // Feedback without a KPI score (text only, or a rating on a scale no KPI takes) is listed by its text.
     String sql = "SELECT id, ts AS at, journey, stage, touchpoint, survey, qtype AS scale, score, comment, channel, "
-        + "profile_id AS \"customerId\", user_id AS \"userId\" FROM (" + SurveyCounts.RESPONSES + period.where("ts")
-        + ") r WHERE score IS NOT NULL" + filter + (sentiment == null ? "" : " AND comment IS NOT NULL AND comment <> ''")
+        + "profile_id AS \"customerId\", user_id AS \"userId\", name AS event FROM (" + SurveyCounts.RESPONSES + period.where("ts")
+        + ") r WHERE (score IS NOT NULL OR (comment IS NOT NULL AND comment <> ''))" + filter + (sentiment == null ? "" : " AND comment IS NOT NULL AND comment <> ''")
         + " ORDER BY ts DESC LIMIT " + (sentiment == null ? limit : 20 * MAX);
     List<Map<String, Object>> rows = Sql.rows(db, sql, bound);
     List<Map<String, Object>> out = new ArrayList<>();

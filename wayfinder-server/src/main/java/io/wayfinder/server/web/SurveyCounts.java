@@ -20,10 +20,15 @@ import java.util.TreeMap;
  * KPI API (docs/voc.md) serves them.
  */
 final class SurveyCounts {
+  /**
+   * Survey answers and imported feedback (reviews, tickets, call notes: {@code Feedback Received},
+   * whose {@code kind} stands in for the survey), as the KPI API reads them.
+   */
   static final String RESPONSES = "SELECT profile_id, ts, properties->>'$.journey' AS journey, properties->>'$.stage' AS stage, "
-      + "properties->>'$.touchpoint' AS touchpoint, properties->>'$.survey' AS survey, "
+      + "coalesce(properties->>'$.touchpoint', touchpoint) AS touchpoint, coalesce(properties->>'$.survey', properties->>'$.kind') AS survey, "
       + "lower(properties->>'$.question_type') AS qtype, " + KpiResponses.wholeScore("properties->>'$.score'") + " AS score, "
-      + "properties->>'$.comment' AS comment, channel, id, user_id FROM events WHERE type = 'track' AND name = 'Survey Response'";
+      + "properties->>'$.comment' AS comment, channel, id, user_id, name FROM events WHERE type = 'track' AND name IN ('"
+      + KpiResponses.SURVEY_RESPONSE + "', '" + KpiResponses.FEEDBACK_RECEIVED + "')";
 
   /** Counts per group key (the values of {@code groupBy}, joined by a tab) per scale and score. */
   record Groups(Map<String, Map<ScoreScale, Map<Integer, Long>>> counts) {

@@ -146,7 +146,7 @@ public final class Importer {
       WriteReceipt r = writer.runBulk(sql::run);
       progress.accept(sql.rows);
       return new ImportResult(file.toString(), format.name().toLowerCase(), sql.rows, r.written(), sql.rejected,
-          0, r.newProfiles(), sql.customers, (System.nanoTime() - start) / 1e9,
+          sql.duplicates, r.newProfiles(), sql.customers, (System.nanoTime() - start) / 1e9,
           spec.rejectFile() == null ? null : spec.rejectFile().toString(), List.copyOf(kept));
     }
   }

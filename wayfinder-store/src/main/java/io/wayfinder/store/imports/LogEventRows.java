@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Event-log rows (CSV, XES, Parquet): the case is the customer's user id, the activity the event name. */
+/**
+ * Event-log rows (CSV, XES, Parquet): the case is the customer's user id, the activity the event
+ * name; the message id comes from the row's number and content ({@link ImportedRowIds}).
+ */
 final class LogEventRows implements Rows {
   private final EventLogReader reader;
   private final String channelColumn;
@@ -18,6 +21,7 @@ final class LogEventRows implements Rows {
   private final String source;
   private final Instant receivedAt = Instant.now();
   private String lastCustomer;
+  private long row;
 
   LogEventRows(EventLogReader reader, String channelColumn, String defaultChannel, String source) {
     this.reader = reader;
@@ -35,7 +39,7 @@ final class LogEventRows implements Rows {
     Object touchpoint = properties.remove("touchpoint");
     if (e.lifecycle() != null) properties.put("lifecycle:transition", e.lifecycle());
     lastCustomer = e.caseId();
-    Event event = new Event(0, null, EventType.TRACK, e.activity(), 0, null, e.caseId(),
+    Event event = new Event(0, ImportedRowIds.of(++row, e), EventType.TRACK, e.activity(), 0, null, e.caseId(),
         channel == null ? defaultChannel : channel.toString(),
         touchpoint == null ? e.activity() : touchpoint.toString(),
         e.timestamp(), receivedAt, properties, Map.of(), source);

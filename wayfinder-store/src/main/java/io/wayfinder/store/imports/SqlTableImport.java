@@ -25,7 +25,8 @@ import org.duckdb.DuckDBConnection;
  * The fast path for tabular files (CSV, Parquet): DuckDB reads the file in parallel into a
  * staging table, validation is a query, customers are resolved once each, and the events are
  * inserted with one {@code INSERT ... SELECT}. Runs inside the event writer's transaction, so it
- * is all or nothing like every import.
+ * is all or nothing like every import. Rows already stored by an earlier import of the same
+ * content are counted as duplicates and not stored again.
  *
  * <p>Line numbers assume one line per record (a quoted field spanning lines shifts them).
  *
@@ -49,9 +50,20 @@ final class SqlTableImport {
 
   long rows;
   long rejected;
+  long duplicates;
   long customers;
   private long base;
   private static final String PARSED_TS = "__wf_ts";
+  /** Prefix of the message ids of imported rows (see {@link ImportedRowIds}). */
+  private static final String ID_PREFIX = ImportedRowIds.PREFIX;
+  /**
+   * A row's message id: a hash of its line number and its whole content, so importing the same
+   * file again finds every row already stored (duplicates), while a file with rows appended
+   * imports only the new ones. Must be deterministic: it is computed again on every import.
+   */
+  private String messageIdSql() {
+    return "'" + ID_PREFIX + "' || md5((s.rowid - " + base + " + 2)::VARCHAR || chr(31) || to_json(s)::VARCHAR)";
+  }
 
   SqlTableImport(Path path, ImportFormat format, ImportSpec spec, ImportSettingNames names, String sourceName,
       String defaultChannel, RejectFile rejects, List<ImportResult.Reject> kept, int maxLineBytes) {
@@ -99,15 +111,18 @@ final class SqlTableImport {
       if (tp != null) others.remove("touchpoint");
       String sql = "INSERT INTO events (id, message_id, type, name, profile_id, anonymous_id, user_id, channel, touchpoint, "
           + "ts, received_at, properties, context, source, origin_profile_id) "
-          + "SELECT " + (firstId - base) + " + s.rowid, NULL, 'track', s." + act + ", m.profile_id, NULL, s." + cs + ", "
+          + "SELECT " + (firstId - base) + " + s.rowid, " + messageIdSql() + ", 'track', s." + act + ", m.profile_id, NULL, s." + cs + ", "
           + (ch == null ? "?" : "coalesce(nullif(s." + ch + ", ''), ?)") + ", "
           + (tp == null ? "s." + act : "coalesce(nullif(s." + tp + ", ''), s." + act + ")") + ", "
           + "s." + PARSED_TS + ", now(), " + properties(others) + ", NULL, ?, m.profile_id "
-          + "FROM wf_stage s JOIN wf_map m ON m.customer = s." + cs;
+          + "FROM wf_stage s JOIN wf_map m ON m.customer = s." + cs
+          + " WHERE " + messageIdSql() + " NOT IN (SELECT message_id FROM events WHERE message_id LIKE '" + ID_PREFIX + "%')";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setString(1, defaultChannel);
         ps.setString(2, sourceName);
-        session.countWritten(ps.executeUpdate());
+        long written = ps.executeUpdate();
+        session.countWritten(written);
+        duplicates = rows - rejected - written;
       }
       long t4 = System.nanoTime();
       log.debug("import {}: stage {} ms, validate {} ms, customers {} ms, insert {} ms", file, (t1 - t0) / 1_000_000,

@@ -8,6 +8,7 @@ import io.wayfinder.core.predict.churn.ChurnTraining;
 import io.wayfinder.core.predict.churn.ClassifierMetrics;
 import io.wayfinder.core.predict.churn.Interaction;
 import io.wayfinder.core.predict.segment.ValueSegmenter;
+import io.wayfinder.store.DataEnd;
 import io.wayfinder.store.Database;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ public final class ChurnService {
   /**
    * @param purchaseEvent the purchase event's name
    * @param windowDays label window in days
-   * @param asOf scoring time (null: just after the latest event)
+   * @param asOf scoring time (null: just after the last event of the history, {@link DataEnd})
    */
   public record Request(String purchaseEvent, int windowDays, Instant asOf) {
     public static final Request DEFAULT = new Request("Order Completed", 90, null);
@@ -55,8 +56,9 @@ public final class ChurnService {
   public Outcome train(Request req) {
     ChurnConfig config = req.config();
     PredictionEvents.requireWithinData(db, day(req.asOf()), "asOf");
-    List<Interaction> events = PredictionEvents.interactions(db, null, req.asOf());
-    ChurnTraining t = ChurnTrainer.train(events, req.asOf(), config);
+    Instant asOf = asOf(req.asOf());
+    List<Interaction> events = PredictionEvents.interactions(db, null, asOf);
+    ChurnTraining t = ChurnTrainer.train(events, asOf, config);
     ChurnModel m = t.model();
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("features", m.features());
@@ -81,6 +83,7 @@ public final class ChurnService {
 
   /** Scores the profiles with the latest model on the events up to {@code asOf} (null: all). */
   public Outcome score(Instant asOf) {
+    asOf = asOf(asOf);
     PredictionStore.Run run = runs.latest("churn")
         .orElseThrow(() -> new IllegalArgumentException("no churn model yet: train one first (wayfinder churn train, POST /api/churn/train)"));
     Map<String, Object> p = run.params();
@@ -91,6 +94,13 @@ public final class ChurnService {
     List<Interaction> events = PredictionEvents.interactions(db, null, asOf);
     if (events.isEmpty()) throw new IllegalArgumentException("no events to score" + (asOf == null ? "" : " before " + asOf));
     return publish(run, scores(ChurnTrainer.score(model, events, asOf, config)));
+  }
+
+  /** The given time, else just after the last event of the history ({@link DataEnd}): a few late events cannot move it. */
+  private Instant asOf(Instant given) {
+    if (given != null) return given;
+    Instant end = DataEnd.of(db);
+    return end == null ? null : end.plusMillis(1);
   }
 
   private static java.time.LocalDate day(Instant t) {

@@ -10,6 +10,7 @@ import io.wayfinder.core.predict.clv.summary.CustomerSummary;
 import io.wayfinder.core.predict.clv.summary.SummaryBuilder;
 import io.wayfinder.core.predict.clv.summary.TimeScale;
 import io.wayfinder.core.predict.segment.ValueSegmenter;
+import io.wayfinder.store.DataEnd;
 import io.wayfinder.store.Database;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,7 +43,7 @@ public final class ClvService {
    * @param purchaseEvent the purchase event's name
    * @param revenueProperty the property holding its value
    * @param since first day of purchases to read (null: all)
-   * @param calibrationEnd last day of purchases to read (null: the day of the latest purchase)
+   * @param calibrationEnd last day of purchases to read (null: the day the history ends, {@link DataEnd})
    * @param timeUnit weeks or days
    * @param horizon horizon of the expected purchases, in the time unit
    * @param months CLV horizon in months
@@ -164,7 +165,9 @@ public final class ClvService {
   private Window read(Request req) {
     PredictionEvents.requireWithinData(db, req.calibrationEnd(), "calibrationEnd");
     Instant from = req.since() == null ? null : req.since().atStartOfDay(ZoneOffset.UTC).toInstant();
-    Instant to = req.calibrationEnd() == null ? null : req.calibrationEnd().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    // Default: the end of the history (DataEnd), so a few events after a long silence cannot move it.
+    LocalDate end = req.calibrationEnd() != null ? req.calibrationEnd() : DataEnd.day(db);
+    Instant to = end == null ? null : end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     PredictionEvents.Purchases p = PredictionEvents.purchases(db, req.purchaseEvent(), req.revenueProperty(), from, to);
     if (p.purchases().isEmpty()) {
       String window = from == null && to == null ? "" : " between " + (req.since() == null ? "the beginning" : req.since())
@@ -174,7 +177,7 @@ public final class ClvService {
       throw new IllegalArgumentException("no purchases: no '" + req.purchaseEvent() + "' events with properties."
           + req.revenueProperty() + window + skipped);
     }
-    LocalDate calEnd = req.calibrationEnd() != null ? req.calibrationEnd() : LocalDate.ofInstant(p.last(), ZoneOffset.UTC);
+    LocalDate calEnd = end != null ? end : LocalDate.ofInstant(p.last(), ZoneOffset.UTC);
     CohortSummary summary = SummaryBuilder.calibrationEnd(calEnd).scale(Request.scale(req.timeUnit())).addAll(p.purchases()).build();
     return new Window(p, summary, calEnd.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
   }

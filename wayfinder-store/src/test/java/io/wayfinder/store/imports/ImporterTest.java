@@ -57,12 +57,33 @@ class ImporterTest {
           "{\"batch\":[{\"type\":\"track\",\"event\":\"Call\",\"userId\":\"3\"}]}".getBytes()), null, null,
           java.time.Instant.now()));
     }
-    ImportResult again = importFile(csv, ImportSpec.defaults());
+    // Other events of the same customers (one more column: other content, so other message ids).
+    Path more = dir.resolve("more.csv");
+    try {
+      java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
+      java.util.List<String> out = new java.util.ArrayList<>();
+      for (int i = 0; i < lines.size(); i++) out.add(lines.get(i) + (i == 0 ? ",batch" : ",2"));
+      java.nio.file.Files.write(more, out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    ImportResult again = importFile(more, ImportSpec.defaults());
     assertThat(again.newProfiles()).isZero();
     assertThat(again.customers()).isEqualTo(6);
     Stats s = stats();
     assertThat(s.events()).isEqualTo(85);
     assertThat(s.profiles()).isEqualTo(6);
+  }
+
+  @Test
+  void reImportingTheSameFileStoresNothingAndCountsEveryRowAsADuplicate() {
+    for (Path file : java.util.List.of(SharedData.path("eventlogs/running-example.csv"), SharedData.path("eventlogs/running-example.xes"))) {
+      ImportResult first = importFile(file, ImportSpec.defaults());
+      ImportResult again = importFile(file, ImportSpec.defaults());
+      assertThat(again.imported()).as(file.toString()).isZero();
+      assertThat(again.duplicates()).as(file.toString()).isEqualTo(first.imported()).isEqualTo(42);
+    }
+    assertThat(stats().events()).isEqualTo(84);
   }
 
   @Test

@@ -27,9 +27,30 @@ class ValueSegmenterTest {
   }
 
   @Test
+  void whereMostCustomersAreLikelyToLapseOnlyTheRiskiestThreeTenthsAreAtRisk() {
+    // 100 customers with risks 0.51 .. 1.00: all above one half, as when the base churn rate is high
+    List<ValueSegmenter.Customer> cs = new ArrayList<>();
+    for (int i = 1; i <= 100; i++) cs.add(new ValueSegmenter.Customer("c" + i, i, 0.5 + i / 200.0));
+    ValueSegmenter.Segmentation s = ValueSegmenter.DEFAULT.assign(cs);
+    long atRisk = s.assignments().stream().filter(a -> a.segment().id().endsWith("at_risk")).count();
+    // type-7 quantile 0.7 of 0.505 .. 1.0 = 0.505 + 69.3 * 0.005
+    assertThat(s.riskThreshold()).isCloseTo(0.505 + 69.3 * 0.005, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(atRisk).isEqualTo(30);
+  }
+
+  @Test
+  void aHealthyBaseIsNotCalledAtRiskBelowTheFloor() {
+    List<ValueSegmenter.Customer> cs = new ArrayList<>();
+    for (int i = 1; i <= 100; i++) cs.add(new ValueSegmenter.Customer("c" + i, i, i / 250.0)); // risks up to 0.4
+    ValueSegmenter.Segmentation s = ValueSegmenter.DEFAULT.assign(cs);
+    assertThat(s.riskThreshold()).isEqualTo(0.5);
+    assertThat(s.assignments()).noneMatch(a -> a.segment().id().endsWith("at_risk"));
+  }
+
+  @Test
   void badInputIsRefused() {
     assertThatThrownBy(() -> new ValueSegmenter.Customer("x", Double.NaN, 0.5)).hasMessageContaining("CLV is not finite");
-    assertThatThrownBy(() -> new ValueSegmenter(1.0, 0.5)).hasMessageContaining("value quantile");
+    assertThatThrownBy(() -> new ValueSegmenter(1.0, 0.7, 0.5)).hasMessageContaining("value quantile");
     assertThat(ValueSegmenter.DEFAULT.assign(List.of()).groups()).allSatisfy(g -> assertThat(g.customers()).isZero());
   }
 }
