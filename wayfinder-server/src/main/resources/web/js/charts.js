@@ -23,9 +23,29 @@ export function draw(div, option) {
   if (!div.isConnected) return;
   const chart = window.echarts.init(div, null, { renderer: 'canvas' });
   chart.setOption(Object.assign({ color: palette, aria: { enabled: true }, animation: false,
-    textStyle: { fontFamily: 'system-ui, sans-serif' } }, option));
+    textStyle: { fontFamily: 'system-ui, sans-serif' } }, roomForLabels(option)));
   live.add(chart);
   return chart;
+}
+
+/**
+ * Room for the texts ECharts draws outside the plot, which it otherwise cuts at the canvas edge:
+ * axis labels (a long category name lost its first letters) unless a chart says otherwise, and
+ * value labels beside bars (a bar at the axis maximum lost its "99.6 %").
+ */
+function roomForLabels(option) {
+  const grid = option.grid;
+  if (!grid || Array.isArray(grid)) return option;
+  if (grid.containLabel === undefined) {
+    // the side margins were there for the labels, which the grid now holds itself
+    grid.containLabel = true;
+    grid.left = Math.min(grid.left ?? 16, 16);
+    grid.right = Math.min(grid.right ?? 16, 16);
+  }
+  const labelled = (pos) => [].concat(option.series || []).some((s) => s.type === 'bar' && s.label && s.label.show && s.label.position === pos);
+  if (labelled('right')) grid.right = Math.max(grid.right || 0, 64);
+  if (labelled('top')) grid.top = Math.max(grid.top || 0, 28);
+  return option;
 }
 
 /** Error bars for a category axis: data [[categoryIndex, low, high], ...]. */

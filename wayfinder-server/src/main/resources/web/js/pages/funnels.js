@@ -111,7 +111,7 @@ function funnelView(r, body) {
   const out = [h('section', { class: 'card wide', 'aria-label': 'Funnel steps' }, h('h2', {}, 'Steps'), summary, table('Funnel steps', cols, rows)),
     chartCard('Funnel: ' + pct(r.conversion) + ' converted', `${num(r.entered)} entered, ${num(r.converted)} converted`, {
       grid: { left: 20, right: 60, top: 10, bottom: 30, containLabel: true }, tooltip: {}, xAxis: { type: 'value' },
-      yAxis: { type: 'category', inverse: true, data: rows.map((s) => s.step + '. ' + s.label), axisLabel: { width: 200, overflow: 'truncate' } },
+      yAxis: { type: 'category', inverse: true, data: rows.map((s) => s.step + '. ' + s.label) },
       series: [{ type: 'bar', data: rows.map((s) => s.customers), barMaxWidth: 36, label: { show: true, position: 'right' } }] },
     cols.map((c) => (c.cell ? { key: c.key, label: c.label, num: true, fmt: (v) => num(v) } : c)), rows, { wide: true, file: 'funnel' })];
   if (r.breakdown && r.breakdown.length) out.push(breakdownView(r));
