@@ -37,11 +37,12 @@ function roomForLabels(option) {
   const grid = option.grid;
   if (!grid || Array.isArray(grid)) return option;
   if (grid.containLabel === undefined) {
-    // the side margins were there for the labels, which the grid now holds itself
     grid.containLabel = true;
-    grid.left = Math.min(grid.left ?? 16, 16);
-    grid.right = Math.min(grid.right ?? 16, 16);
+    // a left margin for category names is no longer needed: the grid now holds them itself
+    if ([].concat(option.yAxis || []).some((a) => a.type === 'category')) grid.left = Math.min(grid.left ?? 16, 16);
   }
+  // a y-axis name sits above the axis: it needs the top margin (one was cut at the top edge)
+  if ([].concat(option.yAxis || []).some((a) => a.name && (a.nameLocation || 'end') === 'end')) grid.top = Math.max(grid.top || 0, 32);
   const labelled = (pos) => [].concat(option.series || []).some((s) => s.type === 'bar' && s.label && s.label.show && s.label.position === pos);
   if (labelled('right')) grid.right = Math.max(grid.right || 0, 64);
   if (labelled('top')) grid.top = Math.max(grid.top || 0, 28);

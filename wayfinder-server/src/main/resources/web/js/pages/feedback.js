@@ -47,7 +47,7 @@ function driverCard(drivers, journey) {
   if (!list || !list.length) return card('Key drivers', notice('No data yet: no key-driver analysis for ' + journey + '.'));
   const rows = list.map((d) => ({ name: d.name, importance: d.rescaledPercent, performance: d.performanceIndex, quadrant: d.quadrant, sign: d.sign }));
   const xMax = Math.max(10, Math.ceil(Math.max(...rows.map((r) => r.importance)) / 10) * 10);
-  const grid = { left: 70, right: 30, top: 30, bottom: 50 };
+  const grid = { left: 70, right: 30, top: 30, bottom: 50, containLabel: false }; // placeLabels needs the plot's exact size
   const labels = placeLabels(rows, xMax, grid);
   return chartCard('Key drivers of ' + journey, 'importance against performance per driver', {
     grid, tooltip: { formatter: (p) => p.data.value[2] },
