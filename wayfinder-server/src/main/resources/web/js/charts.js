@@ -23,7 +23,7 @@ export function draw(div, option) {
   if (!div.isConnected) return;
   const chart = window.echarts.init(div, null, { renderer: 'canvas' });
   chart.setOption(Object.assign({ color: palette, aria: { enabled: true }, animation: false,
-    textStyle: { fontFamily: 'system-ui, sans-serif' } }, textTooltips(option)));
+    textStyle: { fontFamily: 'system-ui, sans-serif' } }, textTooltips(roomForLabels(option))));
   live.add(chart);
   return chart;
 }
@@ -45,6 +45,27 @@ export function textTooltips(option) {
   const series = option.series && [].concat(option.series).map((s) => (s && s.tooltip ? { ...s, tooltip: wrap(s.tooltip) } : s));
   return { ...option, tooltip: Array.isArray(option.tooltip) ? option.tooltip.map(wrap) : wrap(option.tooltip),
     ...(series ? { series } : {}) };
+}
+
+/**
+ * Room for the texts ECharts draws outside the plot, which it otherwise cuts at the canvas edge:
+ * axis labels (a long category name lost its first letters) unless a chart says otherwise, and
+ * value labels beside bars (a bar at the axis maximum lost its "99.6 %").
+ */
+function roomForLabels(option) {
+  const grid = option.grid;
+  if (!grid || Array.isArray(grid)) return option;
+  if (grid.containLabel === undefined) {
+    grid.containLabel = true;
+    // a left margin for category names is no longer needed: the grid now holds them itself
+    if ([].concat(option.yAxis || []).some((a) => a.type === 'category')) grid.left = Math.min(grid.left ?? 16, 16);
+  }
+  // a y-axis name sits above the axis: it needs the top margin (one was cut at the top edge)
+  if ([].concat(option.yAxis || []).some((a) => a.name && (a.nameLocation || 'end') === 'end')) grid.top = Math.max(grid.top || 0, 32);
+  const labelled = (pos) => [].concat(option.series || []).some((s) => s.type === 'bar' && s.label && s.label.show && s.label.position === pos);
+  if (labelled('right')) grid.right = Math.max(grid.right || 0, 64);
+  if (labelled('top')) grid.top = Math.max(grid.top || 0, 28);
+  return option;
 }
 
 /** Error bars for a category axis: data [[categoryIndex, low, high], ...]. */

@@ -13,12 +13,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 final class HeadlessChromium {
   private HeadlessChromium() {}
 
-  /** A browser with a fresh profile in {@code profile}, keeping the console log. */
-  static ChromeDriver start(Path profile) {
+  /** A browser with a fresh profile in {@code profile}, a 1400×1000 window unless {@code extra} sets one, keeping the console log. */
+  static ChromeDriver start(Path profile, String... extra) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile);
+    if (java.util.Arrays.stream(extra).noneMatch(a -> a.startsWith("--window-size="))) options.addArguments("--window-size=1400,1000");
+    options.addArguments(extra);
     options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
     return new ChromeDriver(service, options);

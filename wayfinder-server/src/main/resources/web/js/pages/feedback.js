@@ -46,13 +46,47 @@ function driverCard(drivers, journey) {
   const list = drivers && drivers.drivers;
   if (!list || !list.length) return card('Key drivers', notice('No data yet: no key-driver analysis for ' + journey + '.'));
   const rows = list.map((d) => ({ name: d.name, importance: d.rescaledPercent, performance: d.performanceIndex, quadrant: d.quadrant, sign: d.sign }));
+  const xMax = Math.max(10, Math.ceil(Math.max(...rows.map((r) => r.importance)) / 10) * 10);
+  const grid = { left: 70, right: 30, top: 30, bottom: 50, containLabel: false }; // placeLabels needs the plot's exact size
+  const labels = placeLabels(rows, xMax, grid);
   return chartCard('Key drivers of ' + journey, 'importance against performance per driver', {
-    grid: { left: 60, right: 30, top: 20, bottom: 50 }, tooltip: { formatter: (p) => p.data[2] },
-    xAxis: { type: 'value', name: 'importance (% of R²)', nameLocation: 'middle', nameGap: 28 }, yAxis: { type: 'value', name: 'performance (0–100)' },
-    series: [{ type: 'scatter', symbolSize: 14, data: rows.map((r) => [r.importance, r.performance, r.name]),
-      label: { show: true, position: 'right', formatter: (p) => String(p.data[2]).slice(0, 28), fontSize: 11 } }],
+    grid, tooltip: { formatter: (p) => p.data.value[2] },
+    xAxis: { type: 'value', min: 0, max: xMax, name: 'importance (% of R²)', nameLocation: 'middle', nameGap: 28 },
+    yAxis: { type: 'value', min: 0, max: 100, name: 'performance (0–100)', nameLocation: 'middle', nameGap: 40 },
+    series: [{ type: 'scatter', symbolSize: 14, data: rows.map((r, i) => ({ value: [r.importance, r.performance, r.name], label: labels[i] })),
+      label: { show: true, position: 'right', formatter: (p) => String(p.data.value[2]), fontSize: 11, lineHeight: 14, width: LABEL_WIDTH, overflow: 'break' } }],
   }, [{ key: 'name', label: 'Driver' }, { key: 'importance', label: 'Importance', num: true, fmt: (v) => num(v, 1) },
-    { key: 'performance', label: 'Performance', num: true, fmt: (v) => num(v, 1) }, { key: 'quadrant', label: 'Quadrant' }, { key: 'sign', label: 'Sign' }], rows);
+    { key: 'performance', label: 'Performance', num: true, fmt: (v) => num(v, 1) }, { key: 'quadrant', label: 'Quadrant' }, { key: 'sign', label: 'Sign' }], rows, { wide: true });
+}
+
+const LABEL_WIDTH = 150;
+
+/**
+ * Where each driver's name goes in the quadrant: right of its dot, else left, above or below,
+ * whichever first stays inside the plot and clear of the names placed before (drivers in order of
+ * importance); a name with no free place is left off the chart (the table beside lists all).
+ * ECharts' own labelLayout (moveOverlap, hideOverlap) left overlapping names on close dots.
+ */
+function placeLabels(rows, xMax, grid) {
+  const width = (document.getElementById('main').clientWidth || 1200) - 2 * 40 - grid.left - grid.right;
+  const height = 300 - grid.top - grid.bottom;
+  const placed = [];
+  const order = rows.map((r, i) => i).sort((a, b) => rows[b].importance - rows[a].importance);
+  const out = [];
+  for (const i of order) {
+    const x = rows[i].importance / xMax * width;
+    const y = (1 - rows[i].performance / 100) * height;
+    const chars = String(rows[i].name).length;
+    const w = Math.min(LABEL_WIDTH, chars * 6.3) + 4;
+    const h = Math.ceil(chars * 6.3 / LABEL_WIDTH) * 14 + 4;
+    const candidates = [['right', x + 10, y - h / 2], ['left', x - 10 - w, y - h / 2], ['top', x - w / 2, y - 10 - h], ['bottom', x - w / 2, y + 10]];
+    const free = candidates.find(([, cx, cy]) => cx >= -grid.left + 4 && cx + w <= width + grid.right - 4 && cy >= -grid.top + 4 && cy + h <= height + grid.bottom - 20
+      && !placed.some((p) => cx < p.x + p.w && p.x < cx + w && cy < p.y + p.h && p.y < cy + h)
+      && !rows.some((r) => { const px = r.importance / xMax * width; const py = (1 - r.performance / 100) * height; return px > cx - 7 && px < cx + w + 7 && py > cy - 7 && py < cy + h + 7; }));
+    if (free) placed.push({ x: free[1], y: free[2], w, h });
+    out[i] = free ? { show: true, position: free[0] } : { show: false };
+  }
+  return out;
 }
 
 function verbatims(rows) {

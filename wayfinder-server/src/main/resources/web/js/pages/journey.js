@@ -76,12 +76,18 @@ function emotionalCurve(map, curve) {
     return { stage: s.name, sentiment: g ? g.meanCompound : (sent ? sent.meanCompound : null), nps: s.kpis && s.kpis.nps ? s.kpis.nps.value : null };
   });
   return chartCard('Emotional curve', 'mean sentiment of comments and NPS per stage', {
-    grid: { left: 50, right: 50, top: 40, bottom: 30 }, tooltip: { trigger: 'axis' }, legend: { top: 0 },
-    xAxis: { type: 'category', data: rows.map((r) => r.stage) },
+    grid: { left: 50, right: 50, top: 40, bottom: 30, containLabel: true }, tooltip: { trigger: 'axis' }, legend: { top: 0 },
+    // every stage is named, also those without comments: wrapped to its share of the width, never skipped
+    xAxis: { type: 'category', data: rows.map((r) => r.stage), axisLabel: { interval: 0, width: stageLabelWidth(rows.length), overflow: 'break' } },
     yAxis: [{ type: 'value', name: 'sentiment', min: -1, max: 1 }, { type: 'value', name: 'NPS', min: -100, max: 100 }],
-    series: [{ type: 'line', name: 'sentiment', data: rows.map((r) => r.sentiment), smooth: true, areaStyle: { opacity: 0.15 } },
+    series: [{ type: 'line', name: 'sentiment', data: rows.map((r) => r.sentiment), smooth: true, connectNulls: true, areaStyle: { opacity: 0.15 } },
       { type: 'bar', name: 'NPS', yAxisIndex: 1, data: rows.map((r) => r.nps), barMaxWidth: 30, itemStyle: { opacity: 0.6 } }] },
-  [{ key: 'stage', label: 'Stage' }, { key: 'sentiment', label: 'Mean sentiment', num: true, fmt: (v) => num(v, 2) }, { key: 'nps', label: 'NPS', num: true, fmt: (v) => num(v, 1) }], rows);
+  [{ key: 'stage', label: 'Stage' }, { key: 'sentiment', label: 'Mean sentiment', num: true, fmt: (v) => num(v, 2) }, { key: 'nps', label: 'NPS', num: true, fmt: (v) => num(v, 1) }], rows, { wide: true });
+}
+
+/** Width for one stage's name under the wide emotional curve: its share of the page, less a gap. */
+function stageLabelWidth(stages) {
+  return Math.max(60, Math.floor((document.getElementById('main').clientWidth - 200) / Math.max(1, stages)) - 12);
 }
 
 function flowCard(map) {

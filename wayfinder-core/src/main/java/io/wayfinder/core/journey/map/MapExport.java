@@ -10,10 +10,12 @@ import java.util.Map;
 public final class MapExport {
   private static final int MAX_LINKS = 60;
   private static final int COL_WIDTH = 250;
-  private static final int BOX_W = 190;
+  private static final int BOX_W = 210;
   private static final int BOX_H = 38;
   private static final int ROW = 54;
-  private static final int TOP = 120;
+  private static final int TOP = 132;
+  /** Characters of 12 px sans-serif that fit a column (about 6.6 px each); longer texts end in … with the whole in a title. */
+  private static final int FITS = 34;
 
   private MapExport() {}
 
@@ -64,11 +66,12 @@ public final class MapExport {
     for (int c = 0; c < columns.size(); c++) {
       JourneyMap.StageSummary st = stage(m, columns.get(c));
       double x = 30 + c * COL_WIDTH;
-      s.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"78\" font-weight=\"bold\">%s</text>%n", x,
-          xml(columns.get(c) == null ? "(no stage)" : columns.get(c))));
+      // three short lines per stage: a single long one ran into the next column's header
+      s.append(text(x, 78, " font-weight=\"bold\"", columns.get(c) == null ? "(no stage)" : columns.get(c), FITS - 4));
       if (st != null) {
-        s.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"96\">%d reach · %s convert · %s%s</text>%n", x,
-            st.instances(), pct(st.conversion()), duration(st.medianSecondsInStage()), kpiText(st.kpis())));
+        s.append(text(x, 96, "", String.format(Locale.ROOT, "%d reach · %s convert · %s", st.instances(), pct(st.conversion()),
+            duration(st.medianSecondsInStage())), FITS));
+        s.append(text(x, 112, "", kpiText(st.kpis()), FITS));
       }
     }
     int max = m.links().isEmpty() ? 1 : m.links().get(0).count();
@@ -92,9 +95,8 @@ public final class MapExport {
       double[] p = pos.get(n.event());
       s.append(String.format(Locale.ROOT,
           "<rect x=\"%.0f\" y=\"%.0f\" width=\"%d\" height=\"%d\" rx=\"6\" fill=\"#eef3fb\" stroke=\"#4a78c2\"/>%n", p[0], p[1], BOX_W, BOX_H));
-      s.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"%.0f\">%s</text>%n", p[0] + 8, p[1] + 16, xml(n.event())));
-      s.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"%.0f\" fill=\"#555\">%d events · %d customers</text>%n",
-          p[0] + 8, p[1] + 31, n.events(), n.customers()));
+      s.append(text(p[0] + 8, p[1] + 16, "", n.event(), FITS - 4));
+      s.append(text(p[0] + 8, p[1] + 31, " fill=\"#555\"", String.format(Locale.ROOT, "%d events · %d customers", n.events(), n.customers()), FITS - 4));
     }
     return s.append("</svg>\n").toString();
   }
@@ -110,13 +112,21 @@ public final class MapExport {
     return m.stages().stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
   }
 
+  /** A text element; past {@code fits} characters it ends in … and carries the whole text as its title. */
+  private static String text(double x, double y, String attrs, String text, int fits) {
+    if (text.isEmpty()) return "";
+    String shown = text.length() <= fits ? text : text.substring(0, fits - 1) + "…";
+    String title = shown.equals(text) ? "" : "<title>" + xml(text) + "</title>";
+    return String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"%.0f\"%s>%s%s</text>%n", x, y, attrs, title, xml(shown));
+  }
+
   private static String kpiText(JourneyMap.Kpis k) {
     if (k == null) return "";
-    StringBuilder s = new StringBuilder();
-    if (k.nps() != null && k.nps().value() != null) s.append(String.format(Locale.ROOT, " · NPS %.0f", k.nps().value()));
-    if (k.csat() != null && k.csat().value() != null) s.append(String.format(Locale.ROOT, " · CSAT %.0f%%", k.csat().value()));
-    if (k.ces() != null && k.ces().value() != null) s.append(String.format(Locale.ROOT, " · CES %.1f", k.ces().value()));
-    return s.toString();
+    List<String> s = new ArrayList<>();
+    if (k.nps() != null && k.nps().value() != null) s.add(String.format(Locale.ROOT, "NPS %.0f", k.nps().value()));
+    if (k.csat() != null && k.csat().value() != null) s.add(String.format(Locale.ROOT, "CSAT %.0f%%", k.csat().value()));
+    if (k.ces() != null && k.ces().value() != null) s.add(String.format(Locale.ROOT, "CES %.1f", k.ces().value()));
+    return String.join(" · ", s);
   }
 
   private static String pct(Double r) {
