@@ -148,7 +148,8 @@ function conversionCard(journeys, r, current) {
       { key: 'instances', label: 'Instances', num: true, fmt: (v) => num(v) }, { key: 'converted', label: 'Converted', num: true, fmt: (v) => num(v) },
       { key: 'conversion', label: 'Conversion', num: true, fmt: (v) => pct(v) }];
     const chart = chartCard('Conversion by journey', 'share of the journey instances started in the period that reached the goal', {
-      grid: { left: 110, right: 50, top: 10, bottom: 40 }, tooltip: {},
+      // the journey names wrap inside the 110 px margin (axisLabel width 96): containLabel would misplace wrapped labels
+      grid: { left: 110, right: 50, top: 10, bottom: 40, containLabel: false }, tooltip: {},
       xAxis: { type: 'value', max: 100, name: 'converted (%)', nameLocation: 'middle', nameGap: 24 }, yAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { width: 96, overflow: 'break', lineHeight: 13 } },
       series: [{ type: 'bar', data: rows.map((r) => r.conversion === null ? null : Math.round(r.conversion * 1000) / 10), barMaxWidth: 28,
         label: { show: true, position: 'right', formatter: '{c} %' } }] }, cols, rows);

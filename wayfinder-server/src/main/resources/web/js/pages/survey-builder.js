@@ -22,12 +22,13 @@ export function surveyBuilder(journeys, events, onSaved) {
   const addQuestion = (type) => {
     const i = ++n;
     const sel = h('select', { id: 'sb-q' + i + '-type', name: 'type' }, TYPES.map(([v, l]) => h('option', { value: v, selected: v === type }, l)));
-    const text = h('input', { id: 'sb-q' + i + '-text', name: 'text', value: DEFAULT_TEXT[type], required: true });
+    // a textarea: a long question wraps and stays readable instead of scrolling out of a one-line box
+    const text = h('textarea', { id: 'sb-q' + i + '-text', name: 'text', rows: 2, required: true }, DEFAULT_TEXT[type]);
     const qid = h('input', { id: 'sb-q' + i + '-id', name: 'qid', value: type === 'text' ? 'why' : type, required: true, size: 10 });
     const choices = h('input', { id: 'sb-q' + i + '-choices', name: 'choices', placeholder: 'Yes, No, Not sure', disabled: type !== 'choice' });
     const required = h('input', { id: 'sb-q' + i + '-required', name: 'required', type: 'checkbox', checked: type !== 'text' });
     sel.addEventListener('change', () => { text.value = DEFAULT_TEXT[sel.value]; choices.disabled = sel.value !== 'choice'; });
-    const row = h('li', { class: 'question-row' }, field(qid.id, 'Id', qid), field(sel.id, 'Scale / kind', sel), field(text.id, 'Question', text),
+    const row = h('li', { class: 'question-row' }, field(qid.id, 'Id', qid), field(sel.id, 'Scale / kind', sel), Object.assign(field(text.id, 'Question', text), { className: 'question-text' }),
       field(choices.id, 'Choices (comma-separated)', choices), h('div', { class: 'check' }, h('label', { for: required.id }, 'Required'), required),
       h('button', { type: 'button', class: 'link', 'aria-label': 'Remove question ' + i, onclick: () => row.remove() }, 'Remove'));
     questions.append(row);
