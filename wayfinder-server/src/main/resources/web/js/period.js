@@ -25,8 +25,9 @@ export async function range(choice) {
   return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
 }
 
-export function periodSelect(id, value, onChange) {
+/** extra: more [value, label] choices after the standard ones (e.g. a custom range). */
+export function periodSelect(id, value, onChange, extra = []) {
   const sel = h('select', { id, onchange: () => onChange(sel.value) },
-    choices.map(([v, label]) => h('option', { value: v, selected: v === value }, label)));
+    choices.concat(extra).map(([v, label]) => h('option', { value: v, selected: v === value }, label)));
   return h('div', {}, h('label', { for: id }, 'Period'), sel);
 }
