@@ -2,6 +2,7 @@ package io.wayfinder.server;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.wayfinder.core.privacy.Redactor;
 import io.wayfinder.server.api.ImportRoutes;
 import io.wayfinder.server.api.ManagementRoutes;
 import io.wayfinder.server.auth.AdminToken;
@@ -90,7 +91,8 @@ public final class WayfinderServer implements AutoCloseable {
     InvitationStore invitations = new InvitationStore(db);
     ResponseStore responses = new ResponseStore(db);
     VocEvents vocEvents = new VocEvents(db);
-    SurveyService surveyService = new SurveyService(surveys, invitations, responses, writer);
+    Redactor redactor = Redactor.load(cfg.dataDir());
+    SurveyService surveyService = new SurveyService(surveys, invitations, responses, writer, redactor);
     SurveyRoutes surveyApi = new SurveyRoutes(surveyService, surveys, invitations, responses);
     PublicSurveyRoutes surveyPages = new PublicSurveyRoutes(surveyService, sources);
     this.kpis = new KpiRoutes(db);
@@ -98,7 +100,7 @@ public final class WayfinderServer implements AutoCloseable {
         KpiRoutes::loadedResponses);
     this.journeys = new JourneyAnalytics(db);
     InsightRoutes insights = new InsightRoutes(vocEvents, journeys.definitions());
-    FeedbackRoutes feedback = new FeedbackRoutes(new FeedbackImport(writer));
+    FeedbackRoutes feedback = new FeedbackRoutes(new FeedbackImport(writer, redactor));
     PredictionRoutes predictions = new PredictionRoutes(db);
     this.triggers = new SurveyTriggers(surveys, invitations, vocEvents);
     JourneyRoutes journeyRoutes = new JourneyRoutes(journeys);
