@@ -10,6 +10,7 @@ import io.wayfinder.server.collect.CollectRoutes;
 import io.wayfinder.server.journey.JourneyRoutes;
 import io.wayfinder.server.ops.ServerMetrics;
 import io.wayfinder.server.predict.PredictionRoutes;
+import io.wayfinder.server.privacy.PrivacyRoutes;
 import io.wayfinder.server.problem.Problems;
 import io.wayfinder.server.web.FirstAdmin;
 import io.wayfinder.server.web.Sessions;
@@ -31,6 +32,7 @@ import io.wayfinder.store.Stats;
 import io.wayfinder.store.collect.EventWriter;
 import io.wayfinder.store.imports.Importer;
 import io.wayfinder.store.journey.JourneyAnalytics;
+import io.wayfinder.store.privacy.Regulations;
 import io.wayfinder.store.sources.SourceStore;
 import io.wayfinder.store.users.SessionStore;
 import io.wayfinder.store.users.UserStore;
@@ -65,6 +67,7 @@ public final class WayfinderServer implements AutoCloseable {
   private final SurveyTriggers triggers;
   private final JourneyAnalytics journeys;
   private final KpiRoutes kpis;
+  private final Regulations regulations;
   /** Start-up work that can run after the port is open: read models loaded before anyone asks. */
   private final ExecutorService startUpLoads = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "wayfinder-warm-up");
@@ -104,6 +107,10 @@ public final class WayfinderServer implements AutoCloseable {
     PredictionRoutes predictions = new PredictionRoutes(db);
     this.triggers = new SurveyTriggers(surveys, invitations, vocEvents);
     JourneyRoutes journeyRoutes = new JourneyRoutes(journeys);
+    this.regulations = new Regulations(db, writer);
+    regulations.onErased(journeys::forget);
+    regulations.onErased(kpis::forget);
+    PrivacyRoutes privacy = new PrivacyRoutes(regulations);
     this.app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(JsonSupport.MAPPER, false));
       config.http.maxRequestSize = 64L * 1024 * 1024;
@@ -136,6 +143,7 @@ public final class WayfinderServer implements AutoCloseable {
       feedback.register(config);
       journeyRoutes.register(config);
       predictions.register(config);
+      privacy.register(config);
     });
   }
 
@@ -149,6 +157,8 @@ public final class WayfinderServer implements AutoCloseable {
     Database db = Database.open(cfg.dataDir());
     try {
       WayfinderServer s = new WayfinderServer(cfg, db, clock);
+      // an erasure a crash interrupted finishes before anything is served
+      s.regulations.resume();
       s.app.start();
       s.triggers.start();
       s.startUpLoads.submit(s::warmUp);

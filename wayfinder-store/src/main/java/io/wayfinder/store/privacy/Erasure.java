@@ -1,0 +1,58 @@
+package io.wayfinder.store.privacy;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Deletes every row about the profiles in {@code wf_erase_profiles} (and their identifiers in
+ * {@code wf_erase_ids}) from every table of the store. Tables are found in the catalog, not
+ * listed here, so a table another capability adds later is covered when it names the customer
+ * by one of the {@link #PROFILE_COLUMNS} or {@link #ID_COLUMNS}.
+ */
+final class Erasure {
+  /** Columns holding a profile number. */
+  static final List<String> PROFILE_COLUMNS = List.of("profile_id", "origin_profile_id", "from_profile", "into_profile");
+  /** Columns holding an identifier, by the identity kind they hold. */
+  static final Map<String, String> ID_COLUMNS = Map.of("user_id", "user_id", "anonymous_id", "anonymous_id");
+
+  private Erasure() {}
+
+  /** Deletes the rows; returns the rows deleted per table. */
+  static Map<String, Long> run(Connection c) throws SQLException {
+    Map<String, List<String>> columns = new LinkedHashMap<>();
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'main' "
+            + "AND table_catalog = current_database() ORDER BY table_name, ordinal_position")) {
+      while (rs.next()) {
+        String col = rs.getString(2);
+        if (PROFILE_COLUMNS.contains(col) || ID_COLUMNS.containsKey(col)) {
+          columns.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(col);
+        }
+      }
+    }
+    Map<String, Long> deleted = new LinkedHashMap<>();
+    try (Statement st = c.createStatement()) {
+      for (Map.Entry<String, List<String>> t : columns.entrySet()) {
+        if (t.getKey().startsWith("wf_") || t.getKey().equals("regulation_profiles")) continue;
+        List<String> or = new ArrayList<>();
+        for (String col : t.getValue()) {
+          or.add(PROFILE_COLUMNS.contains(col)
+              ? col + " IN (SELECT profile_id FROM wf_erase_profiles)"
+              : col + " IN (SELECT value FROM wf_erase_ids WHERE kind = '" + ID_COLUMNS.get(col) + "')");
+        }
+        long n = st.executeUpdate("DELETE FROM \"" + t.getKey() + "\" WHERE " + String.join(" OR ", or));
+        deleted.put(t.getKey(), n);
+      }
+      // the profiles themselves (their number is the column "id")
+      deleted.put("profiles", deleted.getOrDefault("profiles", 0L)
+          + st.executeUpdate("DELETE FROM profiles WHERE id IN (SELECT profile_id FROM wf_erase_profiles)"));
+    }
+    return deleted;
+  }
+}
