@@ -32,7 +32,10 @@ import io.wayfinder.store.Stats;
 import io.wayfinder.store.collect.EventWriter;
 import io.wayfinder.store.imports.Importer;
 import io.wayfinder.store.journey.JourneyAnalytics;
+import io.wayfinder.store.privacy.ConsentCheck;
+import io.wayfinder.store.privacy.ConsentRecords;
 import io.wayfinder.store.privacy.Regulations;
+import io.wayfinder.store.privacy.SubjectExport;
 import io.wayfinder.store.sources.SourceStore;
 import io.wayfinder.store.users.SessionStore;
 import io.wayfinder.store.users.UserStore;
@@ -105,12 +108,13 @@ public final class WayfinderServer implements AutoCloseable {
     InsightRoutes insights = new InsightRoutes(vocEvents, journeys.definitions());
     FeedbackRoutes feedback = new FeedbackRoutes(new FeedbackImport(writer, redactor));
     PredictionRoutes predictions = new PredictionRoutes(db);
-    this.triggers = new SurveyTriggers(surveys, invitations, vocEvents);
+    ConsentCheck consent = new ConsentCheck(db);
+    this.triggers = new SurveyTriggers(surveys, invitations, vocEvents, consent);
     JourneyRoutes journeyRoutes = new JourneyRoutes(journeys);
     this.regulations = new Regulations(db, writer);
     regulations.onErased(journeys::forget);
     regulations.onErased(kpis::forget);
-    PrivacyRoutes privacy = new PrivacyRoutes(regulations);
+    PrivacyRoutes privacy = new PrivacyRoutes(regulations, new SubjectExport(db), new ConsentRecords(db, writer));
     this.app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(JsonSupport.MAPPER, false));
       config.http.maxRequestSize = 64L * 1024 * 1024;

@@ -23,8 +23,11 @@ final class Erasure {
 
   private Erasure() {}
 
-  /** Deletes the rows; returns the rows deleted per table. */
-  static Map<String, Long> run(Connection c) throws SQLException {
+  /**
+   * Every table naming a customer, with the SQL condition that selects the rows of the profiles in
+   * {@code wf_subject_profiles (profile_id)} and identifiers in {@code wf_subject_ids (kind, value)}.
+   */
+  static Map<String, String> tables(Connection c) throws SQLException {
     Map<String, List<String>> columns = new LinkedHashMap<>();
     try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
         "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'main' "
@@ -36,22 +39,28 @@ final class Erasure {
         }
       }
     }
+    Map<String, String> out = new LinkedHashMap<>();
+    out.put("profiles", "id IN (SELECT profile_id FROM wf_subject_profiles)");
+    for (Map.Entry<String, List<String>> t : columns.entrySet()) {
+      if (t.getKey().startsWith("wf_") || t.getKey().equals("regulation_profiles")) continue;
+      List<String> or = new ArrayList<>();
+      for (String col : t.getValue()) {
+        or.add(PROFILE_COLUMNS.contains(col)
+            ? col + " IN (SELECT profile_id FROM wf_subject_profiles)"
+            : col + " IN (SELECT value FROM wf_subject_ids WHERE kind = '" + ID_COLUMNS.get(col) + "')");
+      }
+      out.put(t.getKey(), String.join(" OR ", or));
+    }
+    return out;
+  }
+
+  /** Deletes the rows; returns the rows deleted per table. */
+  static Map<String, Long> run(Connection c) throws SQLException {
     Map<String, Long> deleted = new LinkedHashMap<>();
     try (Statement st = c.createStatement()) {
-      for (Map.Entry<String, List<String>> t : columns.entrySet()) {
-        if (t.getKey().startsWith("wf_") || t.getKey().equals("regulation_profiles")) continue;
-        List<String> or = new ArrayList<>();
-        for (String col : t.getValue()) {
-          or.add(PROFILE_COLUMNS.contains(col)
-              ? col + " IN (SELECT profile_id FROM wf_erase_profiles)"
-              : col + " IN (SELECT value FROM wf_erase_ids WHERE kind = '" + ID_COLUMNS.get(col) + "')");
-        }
-        long n = st.executeUpdate("DELETE FROM \"" + t.getKey() + "\" WHERE " + String.join(" OR ", or));
-        deleted.put(t.getKey(), n);
+      for (Map.Entry<String, String> t : tables(c).entrySet()) {
+        deleted.put(t.getKey(), (long) st.executeUpdate("DELETE FROM \"" + t.getKey() + "\" WHERE " + t.getValue()));
       }
-      // the profiles themselves (their number is the column "id")
-      deleted.put("profiles", deleted.getOrDefault("profiles", 0L)
-          + st.executeUpdate("DELETE FROM profiles WHERE id IN (SELECT profile_id FROM wf_erase_profiles)"));
     }
     return deleted;
   }

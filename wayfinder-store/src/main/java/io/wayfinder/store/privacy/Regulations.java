@@ -178,7 +178,7 @@ public final class Regulations {
   }
 
   /** SQL: every profile number of the subjects' customers, merged ones included (one parameter: the identity kind). */
-  private static String family() {
+  static String family() {
     return """
         WITH RECURSIVE up(id) AS (
           SELECT profile_id FROM identities WHERE kind = ? AND value IN (SELECT value FROM wf_subjects)
@@ -192,24 +192,24 @@ public final class Regulations {
     writer.runBulk(s -> {
       DuckDBConnection c = s.connection();
       try (Statement st = c.createStatement()) {
-        st.execute("CREATE OR REPLACE TEMP TABLE wf_erase_profiles AS SELECT DISTINCT profile_id FROM regulation_profiles "
+        st.execute("CREATE OR REPLACE TEMP TABLE wf_subject_profiles AS SELECT DISTINCT profile_id FROM regulation_profiles "
             + "WHERE regulation_id = '" + id + "'");
-        st.execute("CREATE OR REPLACE TEMP TABLE wf_erase_ids AS SELECT kind, value FROM identities "
-            + "WHERE profile_id IN (SELECT profile_id FROM wf_erase_profiles)");
+        st.execute("CREATE OR REPLACE TEMP TABLE wf_subject_ids AS SELECT kind, value FROM identities "
+            + "WHERE profile_id IN (SELECT profile_id FROM wf_subject_profiles)");
         if (subjectType != null && !ids.isEmpty()) {
-          try (var app = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "wf_erase_ids")) {
+          try (var app = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "wf_subject_ids")) {
             for (String v : ids) app.beginRow().append(subjectType.kind).append(v).endRow();
           }
         }
         long lastEvent = s.reserveEventIds(0) - 1;
         st.execute("INSERT INTO id_floor VALUES (" + lastEvent + ", " + s.lastProfileId() + ")");
         Map<String, Long> deleted = Erasure.run(c);
-        long profiles = count(st, "SELECT count(*) FROM wf_erase_profiles");
+        long profiles = count(st, "SELECT count(*) FROM wf_subject_profiles");
         st.execute("DELETE FROM regulation_profiles WHERE regulation_id = '" + id + "'");
         st.execute("UPDATE regulations SET status = 'FINISHED', finished_at = now(), profiles_erased = " + profiles
             + ", events_erased = " + deleted.getOrDefault("events", 0L) + " WHERE id = '" + id + "'");
-        st.execute("DROP TABLE wf_erase_profiles");
-        st.execute("DROP TABLE wf_erase_ids");
+        st.execute("DROP TABLE wf_subject_profiles");
+        st.execute("DROP TABLE wf_subject_ids");
         s.reloadIdentityStateAfterCommit();
       }
     });
