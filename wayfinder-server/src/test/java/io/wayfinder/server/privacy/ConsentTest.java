@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wayfinder.server.TestServer;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +53,7 @@ class ConsentTest {
       assertThat(a.path("refusalsByPurpose").path("surveys").asLong()).isEqualTo(1);
       assertThat(JSON.readTree(t.api("GET", "/api/consent/cust-b", null).body()).path("refusalsByPurpose").path("marketing").asLong())
           .isEqualTo(1);
-      assertThat(sql(t, "SELECT count(*) FROM consent_refusals WHERE action = 'survey invitation'")).isEqualTo(2);
+      assertThat(Sql.one(t, "SELECT count(*) FROM consent_refusals WHERE action = 'survey invitation'")).isEqualTo(2);
       assertThat(JSON.readTree(t.api("GET", "/api/consent/cust-c", null).body()).path("refusals").asLong()).isZero();
     }
   }
@@ -90,10 +87,4 @@ class ConsentTest {
     assertThat(invitations(t, who)).as("invitations of " + who).isEqualTo(n);
   }
 
-  private static long sql(TestServer t, String q) throws Exception {
-    try (Connection c = t.server.database().connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(q)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
 }

@@ -51,8 +51,8 @@ class RegulationsTest {
       }
       // the read models hold the victim before
       assertThat(caseNames(t.server.journeys().dataset().index())).contains(VICTIM, CONTROL);
-      eventsBefore = count(t, "SELECT count(*) FROM events WHERE user_id = '" + VICTIM + "'");
-      long victimProfile = count(t, "SELECT profile_id FROM identities WHERE value = '" + VICTIM + "'");
+      eventsBefore = Sql.one(t, "SELECT count(*) FROM events WHERE user_id = '" + VICTIM + "'");
+      long victimProfile = Sql.one(t, "SELECT profile_id FROM identities WHERE value = '" + VICTIM + "'");
       assertThat(t.api("GET", "/api/profiles/" + VICTIM, null).body()).contains(VICTIM_NOTE);
       assertThat(eventsBefore).isEqualTo(3 + 2); // identify, track, feedback + two imported rows
       checkpoint(t);
@@ -69,10 +69,10 @@ class RegulationsTest {
 
       // nowhere in any table, any API answer or the journey index; the control customer is untouched
       for (String table : tables(t)) {
-        assertThat(count(t, "SELECT count(*) FROM (SELECT t::VARCHAR AS s FROM \"" + table + "\" t) WHERE s LIKE '%" + VICTIM
+        assertThat(Sql.one(t, "SELECT count(*) FROM (SELECT t::VARCHAR AS s FROM \"" + table + "\" t) WHERE s LIKE '%" + VICTIM
             + "%' OR s LIKE '%" + VICTIM_NOTE + "%'")).as(table).isZero();
       }
-      assertThat(count(t, "SELECT count(*) FROM events WHERE user_id = '" + CONTROL + "'")).isEqualTo(5);
+      assertThat(Sql.one(t, "SELECT count(*) FROM events WHERE user_id = '" + CONTROL + "'")).isEqualTo(5);
       assertThat(caseNames(t.server.journeys().dataset().index())).doesNotContain(VICTIM).contains(CONTROL);
       assertThat(t.api("GET", "/api/profiles/" + VICTIM, null).statusCode()).isEqualTo(404);
       assertThat(t.api("GET", "/api/profiles/" + victimProfile, null).statusCode()).isEqualTo(404);
@@ -84,8 +84,8 @@ class RegulationsTest {
       assertThat(t.post("/v1/track", key, "{\"userId\":\"" + VICTIM + "\",\"event\":\"Came Back\"}").statusCode()).isEqualTo(200);
       assertThat(t.post("/v1/track", key, "{\"anonymousId\":\"anon-" + VICTIM + "\",\"event\":\"Came Back\"}").statusCode()).isEqualTo(200);
       importCsv(t, 1);
-      assertThat(count(t, "SELECT count(*) FROM events WHERE user_id = '" + VICTIM + "' OR anonymous_id = 'anon-" + VICTIM + "'")).isZero();
-      assertThat(count(t, "SELECT count(*) FROM identities WHERE value LIKE '%" + VICTIM + "%'")).isZero();
+      assertThat(Sql.one(t, "SELECT count(*) FROM events WHERE user_id = '" + VICTIM + "' OR anonymous_id = 'anon-" + VICTIM + "'")).isZero();
+      assertThat(Sql.one(t, "SELECT count(*) FROM identities WHERE value LIKE '%" + VICTIM + "%'")).isZero();
       JsonNode after = JSON.readTree(t.api("GET", "/api/regulations/" + reg.get("id").asText(), null).body());
       assertThat(after.get("droppedEvents").asLong()).isEqualTo(2 + 2);
     }
@@ -110,7 +110,7 @@ class RegulationsTest {
           .contains("regulationType");
       assertThat(t.api("POST", "/api/regulations", "{\"regulationType\":\"DELETE_ONLY\",\"subjectIds\":[42]}").body())
           .contains("subjectIds[0]");
-      assertThat(count(t, "SELECT count(*) FROM regulations")).isZero();
+      assertThat(Sql.one(t, "SELECT count(*) FROM regulations")).isZero();
 
       HttpResponse<String> unknown = t.api("POST", "/api/regulations",
           "{\"regulationType\":\"SUPPRESS_WITH_DELETE\",\"subjectIds\":[\"nobody-1\",\"nobody-2\"]}");
@@ -158,12 +158,6 @@ class RegulationsTest {
     return out;
   }
 
-  private static long count(TestServer t, String sql) throws Exception {
-    try (Connection c = t.server.database().connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
 
   private static void checkpoint(TestServer t) throws Exception {
     try (Connection c = t.server.database().connect(); Statement st = c.createStatement()) {

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wayfinder.server.TestServer;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,19 +33,19 @@ class SubjectExportTest {
       var r = t.api("GET", "/api/subjects/ann/export", null);
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
       JsonNode doc = JSON.readTree(r.body()); // valid JSON
-      long profile = sql(t, "SELECT profile_id FROM identities WHERE kind = 'user_id' AND value = 'ann'");
-      long anonProfile = sql(t, "SELECT profile_id FROM identities WHERE kind = 'anonymous_id' AND value = 'anon-77'");
+      long profile = Sql.one(t, "SELECT profile_id FROM identities WHERE kind = 'user_id' AND value = 'ann'");
+      long anonProfile = Sql.one(t, "SELECT profile_id FROM identities WHERE kind = 'anonymous_id' AND value = 'anon-77'");
       String family = "(" + profile + ", " + anonProfile + ")";
       assertThat(doc.path("profileIds").toString()).contains(String.valueOf(profile));
       JsonNode tables = doc.path("tables");
-      assertThat(tables.path("events").size()).isEqualTo(sql(t, "SELECT count(*) FROM events WHERE profile_id IN " + family)).isEqualTo(8);
-      assertThat(tables.path("identities").size()).isEqualTo(sql(t, "SELECT count(*) FROM identities WHERE profile_id IN " + family));
-      assertThat(tables.path("trait_history").size()).isEqualTo(sql(t, "SELECT count(*) FROM trait_history WHERE profile_id IN " + family))
+      assertThat(tables.path("events").size()).isEqualTo(Sql.one(t, "SELECT count(*) FROM events WHERE profile_id IN " + family)).isEqualTo(8);
+      assertThat(tables.path("identities").size()).isEqualTo(Sql.one(t, "SELECT count(*) FROM identities WHERE profile_id IN " + family));
+      assertThat(tables.path("trait_history").size()).isEqualTo(Sql.one(t, "SELECT count(*) FROM trait_history WHERE profile_id IN " + family))
           .isPositive();
       assertThat(tables.path("consent_history").size()).isEqualTo(1);
-      assertThat(tables.path("profiles").size()).isEqualTo(sql(t, "SELECT count(*) FROM profiles WHERE id IN " + family));
+      assertThat(tables.path("profiles").size()).isEqualTo(Sql.one(t, "SELECT count(*) FROM profiles WHERE id IN " + family));
       // every stored event id of the customer is in the export, and nothing of bob's
-      assertThat(sql(t, "SELECT sum(id) FROM events WHERE profile_id IN " + family))
+      assertThat(Sql.one(t, "SELECT sum(id) FROM events WHERE profile_id IN " + family))
           .isEqualTo(sum(tables.path("events"), "id"));
       assertThat(r.body()).doesNotContain("\"bob\"");
       assertThat(r.body()).contains("ann@example.com");
@@ -63,10 +60,4 @@ class SubjectExportTest {
     return s;
   }
 
-  private static long sql(TestServer t, String q) throws Exception {
-    try (Connection c = t.server.database().connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(q)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
 }

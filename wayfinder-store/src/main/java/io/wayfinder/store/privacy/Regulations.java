@@ -98,13 +98,28 @@ public final class Regulations {
 
   /** Records and carries out a regulation; returns its record when done. */
   public Regulation create(Type type, SubjectType subjectType, List<String> subjectIds) {
-    List<String> ids = checkIds(subjectIds).stream()
-        .map(v -> subjectType == SubjectType.EMAIL ? v.trim().toLowerCase(Locale.ROOT) : v).distinct().toList();
-    String id = "reg_" + UUID.randomUUID();
-    writer.runBulk(s -> record(s, id, type, subjectType, ids));
+    List<String> ids = normalise(subjectType, subjectIds);
+    String id = record(type, subjectType, ids);
     if (type.deletes()) erase(id, ids, subjectType);
     else forgetSuppressed();
     return find(id).orElseThrow();
+  }
+
+  /**
+   * The first of the two steps of {@link #create}: records the regulation, its work list and its
+   * suppressions (committed), without erasing yet; returns its id. A regulation left here by a
+   * crash is finished by {@link #resume()}.
+   */
+  public String record(Type type, SubjectType subjectType, List<String> subjectIds) {
+    List<String> ids = normalise(subjectType, subjectIds);
+    String id = "reg_" + UUID.randomUUID();
+    writer.runBulk(s -> record(s, id, type, subjectType, ids));
+    return id;
+  }
+
+  private static List<String> normalise(SubjectType subjectType, List<String> subjectIds) {
+    return checkIds(subjectIds).stream()
+        .map(v -> subjectType == SubjectType.EMAIL ? v.trim().toLowerCase(Locale.ROOT) : v).distinct().toList();
   }
 
   /** Finishes every regulation a crash left RUNNING. Returns how many. */
