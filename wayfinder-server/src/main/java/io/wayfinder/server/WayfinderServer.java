@@ -11,6 +11,7 @@ import io.wayfinder.server.journey.JourneyRoutes;
 import io.wayfinder.server.ops.ServerMetrics;
 import io.wayfinder.server.predict.PredictionRoutes;
 import io.wayfinder.server.privacy.PrivacyRoutes;
+import io.wayfinder.server.privacy.RetentionRoutes;
 import io.wayfinder.server.problem.Problems;
 import io.wayfinder.server.web.FirstAdmin;
 import io.wayfinder.server.web.Sessions;
@@ -35,6 +36,7 @@ import io.wayfinder.store.journey.JourneyAnalytics;
 import io.wayfinder.store.privacy.ConsentCheck;
 import io.wayfinder.store.privacy.ConsentRecords;
 import io.wayfinder.store.privacy.Regulations;
+import io.wayfinder.store.privacy.Retention;
 import io.wayfinder.store.privacy.SubjectExport;
 import io.wayfinder.store.sources.SourceStore;
 import io.wayfinder.store.users.SessionStore;
@@ -71,6 +73,9 @@ public final class WayfinderServer implements AutoCloseable {
   private final JourneyAnalytics journeys;
   private final KpiRoutes kpis;
   private final Regulations regulations;
+  private final Retention retention;
+  /** Applies the retention rules hourly; started with the server. */
+  private java.util.concurrent.ScheduledExecutorService retentionTimer;
   /** Start-up work that can run after the port is open: read models loaded before anyone asks. */
   private final ExecutorService startUpLoads = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "wayfinder-warm-up");
@@ -114,6 +119,10 @@ public final class WayfinderServer implements AutoCloseable {
     this.regulations = new Regulations(db, writer);
     regulations.onErased(journeys::forget);
     regulations.onErased(kpis::forget);
+    this.retention = new Retention(db, writer);
+    retention.onDeleted(journeys::forget);
+    retention.onDeleted(kpis::forget);
+    RetentionRoutes retentionRoutes = new RetentionRoutes(retention);
     PrivacyRoutes privacy = new PrivacyRoutes(regulations, new SubjectExport(db), new ConsentRecords(db, writer));
     this.app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(JsonSupport.MAPPER, false));
@@ -148,6 +157,7 @@ public final class WayfinderServer implements AutoCloseable {
       journeyRoutes.register(config);
       predictions.register(config);
       privacy.register(config);
+      retentionRoutes.register(config);
     });
   }
 
@@ -165,6 +175,7 @@ public final class WayfinderServer implements AutoCloseable {
       s.regulations.resume();
       s.app.start();
       s.triggers.start();
+      s.retentionTimer = s.retention.schedule(java.time.Duration.ofHours(1));
       s.startUpLoads.submit(s::warmUp);
       s.advertise(cfg);
       log.info("Wayfinder listening on http://{}:{} (data: {})", cfg.host(), s.port(), cfg.dataDir());
@@ -248,6 +259,7 @@ public final class WayfinderServer implements AutoCloseable {
   @Override
   public void close() {
     triggers.close();
+    if (retentionTimer != null) retentionTimer.shutdownNow();
     app.stop();
     startUpLoads.shutdown();
     try {
