@@ -71,7 +71,8 @@ public final class PrivacyRoutes {
         .orElseThrow(() -> ApiException.notFound("customer '" + ctx.pathParam("userId") + "'")));
   }
 
-  private static JsonNode body(Context ctx) {
+  /** The request body as a JSON object, else a 400 naming the body. */
+  static JsonNode body(Context ctx) {
     JsonNode root;
     try {
       root = JsonSupport.MAPPER.readTree(ctx.bodyAsBytes());

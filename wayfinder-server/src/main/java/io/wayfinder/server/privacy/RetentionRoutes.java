@@ -3,9 +3,7 @@ package io.wayfinder.server.privacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.wayfinder.server.JsonSupport;
 import io.wayfinder.store.privacy.Retention;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -31,13 +29,8 @@ public final class RetentionRoutes {
   }
 
   private void put(Context ctx) {
-    JsonNode root;
-    try {
-      root = JsonSupport.MAPPER.readTree(ctx.bodyAsBytes());
-    } catch (IOException e) {
-      throw new IllegalArgumentException("body: not valid JSON");
-    }
-    if (root == null || !root.path("rules").isArray()) throw new IllegalArgumentException("rules: expected an array of rules");
+    JsonNode root = PrivacyRoutes.body(ctx);
+    if (!root.path("rules").isArray()) throw new IllegalArgumentException("rules: expected an array of rules");
     boolean confirmed = root.path("confirm").asBoolean(false);
     List<Retention.Rule> rules = new ArrayList<>();
     for (int i = 0; i < root.get("rules").size(); i++) {

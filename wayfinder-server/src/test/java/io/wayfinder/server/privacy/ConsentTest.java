@@ -66,6 +66,11 @@ class ConsentTest {
       assertThat(r.body()).contains("categoryPreferences.marketing");
       assertThat(t.api("PUT", "/api/consent/nobody", "{\"categoryPreferences\":{\"marketing\":false}}").statusCode()).isEqualTo(404);
       assertThat(t.api("GET", "/api/consent/nobody", null).statusCode()).isEqualTo(404);
+      JsonNode paths = JSON.readTree(t.api("GET", "/api/openapi.json", null).body()).path("paths");
+      for (String p : new String[] {"/api/regulations", "/api/regulations/{id}", "/api/subjects/{id}/export", "/api/consent/{userId}",
+          "/api/retention", "/api/retention/run"}) {
+        assertThat(paths.has(p)).as("OpenAPI documents " + p).isTrue();
+      }
     }
   }
 

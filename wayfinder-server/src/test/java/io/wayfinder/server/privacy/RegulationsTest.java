@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wayfinder.core.journey.index.JourneyIndex;
 import io.wayfinder.server.TestServer;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -135,11 +132,7 @@ class RegulationsTest {
         }
       }
     }
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create(t.base + "/api/imports?filename=log" + round + ".csv&format=csv&case=case&activity=activity&timestamp=timestamp"))
-        .header("Authorization", "Bearer test-admin-token").POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    Sql.importCsv(t, "log" + round + ".csv", "", csv.toString());
   }
 
   private static List<String> caseNames(JourneyIndex index) {

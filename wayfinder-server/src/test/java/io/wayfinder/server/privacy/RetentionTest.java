@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wayfinder.server.TestServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,10 +67,6 @@ class RetentionTest {
         csv.append(source).append("-c").append(i).append(',').append(name).append(',').append(now.minus(age).minusSeconds(i)).append('\n');
       }
     }
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(t.base + "/api/imports?filename="
-            + source + ".csv&format=csv&case=case&activity=activity&timestamp=timestamp&source=" + source))
-        .header("Authorization", "Bearer test-admin-token").POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    Sql.importCsv(t, source + ".csv", "&source=" + source, csv.toString());
   }
 }
