@@ -43,13 +43,15 @@ final class Erasure {
     out.put("profiles", "id IN (SELECT profile_id FROM wf_subject_profiles)");
     for (Map.Entry<String, List<String>> t : columns.entrySet()) {
       if (t.getKey().startsWith("wf_") || t.getKey().equals("regulation_profiles")) continue;
-      List<String> or = new ArrayList<>();
+      // one semi-join per column, united by row id: an OR of IN-subqueries is evaluated row by
+      // row (11 s for 10,000 customers on 10 M events), the union of semi-joins is not
+      List<String> union = new ArrayList<>();
       for (String col : t.getValue()) {
-        or.add(PROFILE_COLUMNS.contains(col)
+        union.add("SELECT rowid FROM \"" + t.getKey() + "\" WHERE " + (PROFILE_COLUMNS.contains(col)
             ? col + " IN (SELECT profile_id FROM wf_subject_profiles)"
-            : col + " IN (SELECT value FROM wf_subject_ids WHERE kind = '" + ID_COLUMNS.get(col) + "')");
+            : col + " IN (SELECT value FROM wf_subject_ids WHERE kind = '" + ID_COLUMNS.get(col) + "')"));
       }
-      out.put(t.getKey(), String.join(" OR ", or));
+      out.put(t.getKey(), "rowid IN (" + String.join(" UNION ", union) + ")");
     }
     return out;
   }
