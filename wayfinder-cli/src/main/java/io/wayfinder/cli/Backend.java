@@ -24,6 +24,12 @@ interface Backend extends AutoCloseable {
 
   JsonNode profiles(int limit);
 
+  /** Everything held about one customer ({@code GET /api/subjects/{id}/export}). */
+  JsonNode subjectExport(String subjectType, String id);
+
+  /** Records and carries out a regulation shaped as the body of {@code POST /api/regulations}. */
+  JsonNode regulate(String type, String subjectType, java.util.List<String> ids);
+
   JsonNode importFile(Path file, ImportSpec spec, ProgressBar progress);
 
   /**

@@ -62,6 +62,22 @@ final class LocalBackend implements Backend {
   }
 
   @Override
+  public JsonNode subjectExport(String subjectType, String id) {
+    var doc = new io.wayfinder.store.privacy.SubjectExport(db).export(
+        io.wayfinder.store.privacy.Regulations.SubjectType.valueOf(subjectType), id);
+    if (doc == null) throw new CliException("no customer with " + subjectType + " '" + id + "'");
+    return doc;
+  }
+
+  @Override
+  public JsonNode regulate(String type, String subjectType, java.util.List<String> ids) {
+    try (EventWriter writer = new EventWriter(db)) {
+      return Json.MAPPER.valueToTree(new io.wayfinder.store.privacy.Regulations(db, writer).create(
+          io.wayfinder.store.privacy.Regulations.Type.valueOf(type), io.wayfinder.store.privacy.Regulations.SubjectType.valueOf(subjectType), ids));
+    }
+  }
+
+  @Override
   public JsonNode profiles(int limit) {
     return Json.MAPPER.valueToTree(Map.of("profiles", new ProfileStore(db).mostActive(limit)));
   }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       FeedbackCommand.class,
       SourcesCommand.class,
       ProfilesCommand.class,
+      PrivacyCommand.class,
       StatsCommand.class,
       GenerateCommand.class,
       SentimentCommand.class,

@@ -35,6 +35,16 @@ final class RemoteBackend implements Backend {
   @Override public JsonNode profiles(int limit) { return call("GET", "/api/profiles?limit=" + limit, null); }
 
   @Override
+  public JsonNode subjectExport(String subjectType, String id) {
+    return call("GET", "/api/subjects/" + encode(id) + "/export?subjectType=" + encode(subjectType), null);
+  }
+
+  @Override
+  public JsonNode regulate(String type, String subjectType, java.util.List<String> ids) {
+    return post("/api/regulations", Json.MAPPER.valueToTree(Map.of("regulationType", type, "subjectType", subjectType, "subjectIds", ids)));
+  }
+
+  @Override
   public JsonNode createSource(String name, String channel) {
     Map<String, String> body = Map.of("name", name, "channel", channel);
     try {

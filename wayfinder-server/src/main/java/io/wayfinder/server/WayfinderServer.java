@@ -2,6 +2,7 @@ package io.wayfinder.server;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.wayfinder.core.privacy.Redactor;
 import io.wayfinder.server.api.ImportRoutes;
 import io.wayfinder.server.api.ManagementRoutes;
 import io.wayfinder.server.auth.AdminToken;
@@ -11,6 +12,8 @@ import io.wayfinder.server.guard.RequestGuard;
 import io.wayfinder.server.journey.JourneyRoutes;
 import io.wayfinder.server.ops.ServerMetrics;
 import io.wayfinder.server.predict.PredictionRoutes;
+import io.wayfinder.server.privacy.PrivacyRoutes;
+import io.wayfinder.server.privacy.RetentionRoutes;
 import io.wayfinder.server.problem.Problems;
 import io.wayfinder.server.web.FirstAdmin;
 import io.wayfinder.server.web.Sessions;
@@ -34,6 +37,11 @@ import io.wayfinder.store.collect.EventWriter;
 import io.wayfinder.store.collect.SegmentPayload;
 import io.wayfinder.store.imports.Importer;
 import io.wayfinder.store.journey.JourneyAnalytics;
+import io.wayfinder.store.privacy.ConsentCheck;
+import io.wayfinder.store.privacy.ConsentRecords;
+import io.wayfinder.store.privacy.Regulations;
+import io.wayfinder.store.privacy.Retention;
+import io.wayfinder.store.privacy.SubjectExport;
 import io.wayfinder.store.sources.SourceStore;
 import io.wayfinder.store.users.SessionStore;
 import io.wayfinder.store.users.UserStore;
@@ -69,6 +77,10 @@ public final class WayfinderServer implements AutoCloseable {
   private final SurveyTriggers triggers;
   private final JourneyAnalytics journeys;
   private final KpiRoutes kpis;
+  private final Regulations regulations;
+  private final Retention retention;
+  /** Applies the retention rules hourly; started with the server. */
+  private java.util.concurrent.ScheduledExecutorService retentionTimer;
   /** Start-up work that can run after the port is open: read models loaded before anyone asks. */
   private final ExecutorService startUpLoads = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "wayfinder-warm-up");
@@ -105,7 +117,8 @@ public final class WayfinderServer implements AutoCloseable {
     InvitationStore invitations = new InvitationStore(db);
     ResponseStore responses = new ResponseStore(db);
     VocEvents vocEvents = new VocEvents(db);
-    SurveyService surveyService = new SurveyService(surveys, invitations, responses, writer);
+    Redactor redactor = Redactor.load(cfg.dataDir());
+    SurveyService surveyService = new SurveyService(surveys, invitations, responses, writer, redactor);
     SurveyRoutes surveyApi = new SurveyRoutes(surveyService, surveys, invitations, responses);
     PublicSurveyRoutes surveyPages = new PublicSurveyRoutes(surveyService, sources);
     this.kpis = new KpiRoutes(db);
@@ -113,10 +126,19 @@ public final class WayfinderServer implements AutoCloseable {
         KpiRoutes::loadedResponses);
     this.journeys = new JourneyAnalytics(db);
     InsightRoutes insights = new InsightRoutes(vocEvents, journeys.definitions());
-    FeedbackRoutes feedback = new FeedbackRoutes(new FeedbackImport(writer));
+    FeedbackRoutes feedback = new FeedbackRoutes(new FeedbackImport(writer, redactor));
     PredictionRoutes predictions = new PredictionRoutes(db);
-    this.triggers = new SurveyTriggers(surveys, invitations, vocEvents);
+    ConsentCheck consent = new ConsentCheck(db);
+    this.triggers = new SurveyTriggers(surveys, invitations, vocEvents, consent);
     JourneyRoutes journeyRoutes = new JourneyRoutes(journeys);
+    this.regulations = new Regulations(db, writer);
+    regulations.onErased(journeys::forget);
+    regulations.onErased(kpis::forget);
+    this.retention = new Retention(db, writer);
+    retention.onDeleted(journeys::forget);
+    retention.onDeleted(kpis::forget);
+    RetentionRoutes retentionRoutes = new RetentionRoutes(retention);
+    PrivacyRoutes privacy = new PrivacyRoutes(regulations, new SubjectExport(db), new ConsentRecords(db, writer));
     this.app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(JsonSupport.MAPPER, false));
       config.http.maxRequestSize = MAX_BODY;
@@ -150,6 +172,8 @@ public final class WayfinderServer implements AutoCloseable {
       feedback.register(config);
       journeyRoutes.register(config);
       predictions.register(config);
+      privacy.register(config);
+      retentionRoutes.register(config);
     });
   }
 
@@ -164,8 +188,11 @@ public final class WayfinderServer implements AutoCloseable {
     Database db = Database.open(cfg.dataDir());
     try {
       WayfinderServer s = new WayfinderServer(cfg, db, clock);
+      // an erasure a crash interrupted finishes before anything is served
+      s.regulations.resume();
       s.app.start();
       s.triggers.start();
+      s.retentionTimer = s.retention.schedule(java.time.Duration.ofHours(1));
       s.startUpLoads.submit(s::warmUp);
       s.advertise(cfg);
       log.info("Wayfinder listening on http://{}:{} (data: {})", cfg.host(), s.port(), cfg.dataDir());
@@ -249,6 +276,7 @@ public final class WayfinderServer implements AutoCloseable {
   @Override
   public void close() {
     triggers.close();
+    if (retentionTimer != null) retentionTimer.shutdownNow();
     app.stop();
     startUpLoads.shutdown();
     try {

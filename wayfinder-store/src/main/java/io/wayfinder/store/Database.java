@@ -42,6 +42,10 @@ public final class Database implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create data directory " + dataDir, e);
     }
+    // an erasure leaves this marker: copy the live data to a fresh file so no erased bytes remain
+    if (io.wayfinder.store.privacy.Compaction.pending(dataDir) && Files.exists(dataDir.resolve(FILE_NAME))) {
+      io.wayfinder.store.privacy.Compaction.compact(dataDir, FILE_NAME);
+    }
     String url = "jdbc:duckdb:" + dataDir.resolve(FILE_NAME).toAbsolutePath();
     DuckDBConnection conn;
     try {

@@ -85,6 +85,11 @@ public final class KpiRoutes {
   }
 
   /** Responses in memory for the default segment trait (0 before the first load). */
+  /** Drops the loaded responses (rows were deleted, which a top-up cannot see): the next query loads them again. */
+  public void forget() {
+    bySegmentTrait.clear();
+  }
+
   public int loadedResponses() {
     KpiResponses r = bySegmentTrait.get(KpiQuery.DEFAULT_SEGMENT_TRAIT);
     return r == null ? 0 : r.loaded();

@@ -5,6 +5,7 @@ import io.wayfinder.core.event.Event;
 import io.wayfinder.core.event.EventType;
 import io.wayfinder.core.generate.JourneyCatalog;
 import io.wayfinder.core.identity.IdentityClaims;
+import io.wayfinder.core.privacy.Redactor;
 import io.wayfinder.core.voc.survey.Answer;
 import io.wayfinder.core.voc.survey.SurveyDefinition;
 import io.wayfinder.core.voc.survey.SurveyLevel;
@@ -39,12 +40,20 @@ public final class SurveyService {
   private final InvitationStore invitations;
   private final ResponseStore responses;
   private final EventWriter writer;
+  private final Redactor redactor;
 
   public SurveyService(SurveyStore surveys, InvitationStore invitations, ResponseStore responses, EventWriter writer) {
+    this(surveys, invitations, responses, writer, Redactor.defaults());
+  }
+
+  /** As above; free-text answers are redacted by {@code redactor} before they are stored. */
+  public SurveyService(SurveyStore surveys, InvitationStore invitations, ResponseStore responses, EventWriter writer,
+      Redactor redactor) {
     this.surveys = surveys;
     this.invitations = invitations;
     this.responses = responses;
     this.writer = writer;
+    this.redactor = redactor;
   }
 
   /** A submitted response: its id and the answers stored. */
@@ -114,7 +123,8 @@ public final class SurveyService {
   public synchronized Submitted submit(String token, Map<String, String> raw) {
     Invitation inv = invitation(token);
     SurveyDefinition s = survey(inv.surveyId());
-    List<Answer> answers = s.validate(raw);
+    List<Answer> answers = s.validate(raw).stream()
+        .map(a -> a.text() == null ? a : new Answer(a.question(), a.score(), redactor.redact(a.text()), a.choice())).toList();
     if (inv.answered()) throw new IllegalStateException("this survey invitation has been answered already");
     String responseId = "resp_" + UUID.randomUUID();
     Instant at = Instant.now();

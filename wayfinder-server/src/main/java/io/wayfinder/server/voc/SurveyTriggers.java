@@ -3,6 +3,7 @@ package io.wayfinder.server.voc;
 import io.wayfinder.core.voc.survey.SurveyDefinition;
 import io.wayfinder.core.voc.survey.SurveyLevel;
 import io.wayfinder.core.voc.survey.SurveyTrigger;
+import io.wayfinder.store.privacy.ConsentCheck;
 import io.wayfinder.store.voc.Invitation;
 import io.wayfinder.store.voc.InvitationStore;
 import io.wayfinder.store.voc.SurveyStore;
@@ -37,10 +38,18 @@ public final class SurveyTriggers implements AutoCloseable {
     return t;
   });
 
+  private final ConsentCheck consent;
+
   public SurveyTriggers(SurveyStore surveys, InvitationStore invitations, VocEvents events) {
+    this(surveys, invitations, events, null);
+  }
+
+  /** As above; an invitation is created only for customers who did not withdraw survey or marketing consent. */
+  public SurveyTriggers(SurveyStore surveys, InvitationStore invitations, VocEvents events, ConsentCheck consent) {
     this.surveys = surveys;
     this.invitations = invitations;
     this.events = events;
+    this.consent = consent;
   }
 
   public SurveyTriggers start() {
@@ -88,6 +97,12 @@ public final class SurveyTriggers implements AutoCloseable {
             journeyLevel ? null : (s.touchpoint() != null ? s.touchpoint() : e.touchpoint()),
             e.channel(), e.id(), now, sendAt.get(), null));
       }
+    }
+    if (consent != null && !created.isEmpty()) {
+      // checked now, when the invitation is made: a withdrawal a moment ago counts
+      Set<Long> refused = consent.refused(created.stream().map(Invitation::profileId).toList(), "survey invitation",
+          ConsentCheck.Purpose.SURVEYS, ConsentCheck.Purpose.MARKETING);
+      if (!refused.isEmpty()) created = created.stream().filter(i -> !refused.contains(i.profileId())).toList();
     }
     invitations.createAll(created, seen.get(seen.size() - 1).id());
     return seen.size();

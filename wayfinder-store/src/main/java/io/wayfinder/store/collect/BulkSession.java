@@ -76,6 +76,24 @@ public final class BulkSession {
     }
   }
 
+  /** The largest profile id given out so far. */
+  public long lastProfileId() {
+    return tx.graph().reserveProfiles(0) - 1;
+  }
+
+  /**
+   * After profiles, identities or suppressions were changed by SQL in this session (erasure):
+   * the writer reloads its identity graph, message ids and suppressed identifiers before its next write.
+   */
+  public void reloadIdentityStateAfterCommit() {
+    tx.markIdentityStateStale();
+  }
+
+  /** Records {@code n} rows dropped by SQL because their identifier (hashed) is suppressed. */
+  public void countSuppressed(String hash, long n) {
+    tx.countDropped(hash, n);
+  }
+
   /** Reserves {@code n} consecutive event ids and returns the first. */
   public long reserveEventIds(long n) {
     return tx.reserveEventIds(n);

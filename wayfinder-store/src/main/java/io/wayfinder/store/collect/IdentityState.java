@@ -12,6 +12,8 @@ final class IdentityState {
   final IdentityGraph graph = new IdentityGraph();
   final MessageIdSet messageIds = new MessageIdSet();
   long lastEventId;
+  /** SHA-256 of each suppressed identifier ({@link io.wayfinder.core.privacy.SubjectHash}). */
+  final java.util.Set<String> suppressed = new java.util.HashSet<>();
   /** Set when a bulk job created identities in SQL only: reload before the next write. */
   boolean stale;
 
@@ -32,6 +34,15 @@ final class IdentityState {
       try (ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM events")) {
         rs.next();
         s.lastEventId = rs.getLong(1);
+      }
+      // erasure may have deleted the newest ids: never give them out again
+      try (ResultSet rs = st.executeQuery("SELECT max(last_event_id), max(last_profile_id) FROM id_floor")) {
+        rs.next();
+        s.lastEventId = Math.max(s.lastEventId, rs.getLong(1));
+        s.graph.reserveUpTo(rs.getLong(2));
+      }
+      try (ResultSet rs = st.executeQuery("SELECT hash FROM suppressions")) {
+        while (rs.next()) s.suppressed.add(rs.getString(1));
       }
       try (ResultSet rs = st.executeQuery("SELECT message_id FROM events WHERE message_id IS NOT NULL")) {
         while (rs.next()) s.messageIds.add(rs.getString(1));

@@ -29,6 +29,8 @@ final class Transaction implements AutoCloseable {
   private long written;
   private int duplicates;
   private int newProfiles;
+  /** Events dropped because an identifier is suppressed, by the identifier's hash. */
+  private final Map<String, Long> dropped = new java.util.HashMap<>();
 
   Transaction(DuckDBConnection conn, IdentityState state) throws SQLException {
     this.conn = conn;
@@ -43,6 +45,7 @@ final class Transaction implements AutoCloseable {
 
   void add(CollectedMessage m) throws SQLException {
     Event e = m.event();
+    if (!state.suppressed.isEmpty() && suppressed(m.claims())) return;
     if (e.messageId() != null && !state.messageIds.add(e.messageId())) {
       duplicates++;
       return;
@@ -63,6 +66,30 @@ final class Transaction implements AutoCloseable {
     }
     appendEvent(m, ++state.lastEventId, r.profileId(), at);
     written++;
+  }
+
+  /** Whether an identifier of the message is suppressed; counts the drop against it. */
+  private boolean suppressed(IdentityClaims c) {
+    List<Identity> ids = new ArrayList<>(c.others());
+    if (c.userId() != null) ids.add(Identity.userId(c.userId()));
+    if (c.anonymousId() != null) ids.add(Identity.anonymousId(c.anonymousId()));
+    if (c.previousId() != null) {
+      ids.add(Identity.userId(c.previousId()));
+      ids.add(Identity.anonymousId(c.previousId()));
+    }
+    for (Identity id : ids) {
+      String h = io.wayfinder.core.privacy.SubjectHash.of(id.kind(), id.value());
+      if (state.suppressed.contains(h)) {
+        countDropped(h, 1);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Records {@code n} events dropped for the suppressed identifier hashed {@code hash}. */
+  void countDropped(String hash, long n) {
+    dropped.merge(hash, n, Long::sum);
   }
 
   /** Resolves identity claims and appends what changed in the graph (profiles, identities, merges). */
@@ -139,6 +166,15 @@ final class Transaction implements AutoCloseable {
   /** Flushes the appenders and applies merges; the caller then commits. */
   WriteReceipt finish() throws SQLException {
     closeAppenders();
+    if (!dropped.isEmpty()) {
+      try (PreparedStatement up = conn.prepareStatement("UPDATE suppressions SET dropped = dropped + ? WHERE hash = ?")) {
+        for (Map.Entry<String, Long> d : dropped.entrySet()) {
+          up.setLong(1, d.getValue());
+          up.setString(2, d.getKey());
+          up.executeUpdate();
+        }
+      }
+    }
     if (!applied.isEmpty()) {
       try (PreparedStatement ev = conn.prepareStatement("UPDATE events SET profile_id = ? WHERE profile_id = ?");
           PreparedStatement pr = conn.prepareStatement("UPDATE profiles SET merged_into = ? WHERE id = ?")) {

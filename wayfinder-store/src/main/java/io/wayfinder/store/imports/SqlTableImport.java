@@ -183,10 +183,21 @@ final class SqlTableImport {
   }
 
   private void resolveCustomers(BulkSession session, Statement st, String cs) throws SQLException {
+    dropSuppressed(session, st, cs);
     st.execute("CREATE TEMP TABLE wf_customer AS SELECT " + cs + " AS customer, min(" + PARSED_TS
         + ") AS first_seen FROM wf_stage GROUP BY 1");
     customers = count(st, "SELECT count(*) FROM wf_customer");
     session.resolveUserIdTable("wf_customer", "wf_map");
+  }
+
+  /** Drops (and counts) the rows of suppressed customers: a regulation said never to store them again. */
+  private static void dropSuppressed(BulkSession session, Statement st, String cs) throws SQLException {
+    String hash = "sha256('user_id:' || " + cs + ")";
+    try (ResultSet rs = st.executeQuery("SELECT " + hash + " AS h, count(*) FROM wf_stage WHERE " + hash
+        + " IN (SELECT hash FROM suppressions) GROUP BY 1")) {
+      while (rs.next()) session.countSuppressed(rs.getString(1), rs.getLong(2));
+    }
+    st.execute("DELETE FROM wf_stage WHERE " + hash + " IN (SELECT hash FROM suppressions)");
   }
 
   private String properties(List<String> others) {

@@ -110,6 +110,11 @@ public final class JourneyAnalytics {
     return loaded.data();
   }
 
+  /** Drops the loaded index (rows were deleted, which a refresh cannot fold in): the next query loads it again. */
+  public synchronized void forget() {
+    loaded = null;
+  }
+
   /** How often the index was loaded whole and brought up to date. */
   public synchronized IndexLoads loads() {
     return new IndexLoads(fullLoads, refreshes);

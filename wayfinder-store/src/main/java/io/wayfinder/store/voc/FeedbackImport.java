@@ -6,6 +6,7 @@ import io.wayfinder.core.event.Event;
 import io.wayfinder.core.event.EventType;
 import io.wayfinder.core.eventlog.EventLogException;
 import io.wayfinder.core.identity.IdentityClaims;
+import io.wayfinder.core.privacy.Redactor;
 import io.wayfinder.core.voc.feedback.RatingMapping;
 import io.wayfinder.core.voc.survey.SurveyDefinition;
 import io.wayfinder.store.collect.EventWriter;
@@ -32,9 +33,16 @@ public final class FeedbackImport {
   public record Result(int imported, int duplicates, int withKpiScore, String kpi, String mapping) {}
 
   private final EventWriter writer;
+  private final Redactor redactor;
 
   public FeedbackImport(EventWriter writer) {
+    this(writer, Redactor.defaults());
+  }
+
+  /** Feedback whose text is redacted by {@code redactor} before it is stored (sentiment then reads the redacted text). */
+  public FeedbackImport(EventWriter writer, Redactor redactor) {
     this.writer = writer;
+    this.redactor = redactor;
   }
 
   public Result run(List<FeedbackItem> items, Spec spec, String file) {
@@ -42,7 +50,7 @@ public final class FeedbackImport {
     int scored = 0;
     Instant now = Instant.now();
     for (FeedbackItem it : items) {
-      CollectedMessage m = message(it, spec, file, now);
+      CollectedMessage m = message(it, spec, file, now, redactor);
       if (m.event().properties().containsKey("score")) scored++;
       messages.add(m);
     }
@@ -52,7 +60,7 @@ public final class FeedbackImport {
         spec.mapping().method());
   }
 
-  private static CollectedMessage message(FeedbackItem it, Spec spec, String file, Instant now) {
+  private static CollectedMessage message(FeedbackItem it, Spec spec, String file, Instant now, Redactor redactor) {
     if (it.customer() == null || it.customer().isBlank()) throw new EventLogException(file, it.line(), "customer", "is required");
     if (it.rating() == null && (it.text() == null || it.text().isBlank())) {
       throw new EventLogException(file, it.line(), "rating", "a rating or a text is required");
@@ -75,7 +83,7 @@ public final class FeedbackImport {
         throw new EventLogException(file, it.line(), "rating", e.getMessage());
       }
     }
-    if (it.text() != null && !it.text().isBlank()) p.put("comment", it.text().strip());
+    if (it.text() != null && !it.text().isBlank()) p.put("comment", redactor.redact(it.text().strip()));
     if (it.journey() != null && !it.journey().isBlank()) p.put("journey", it.journey());
     if (it.touchpoint() != null && !it.touchpoint().isBlank()) p.put("touchpoint", it.touchpoint());
     Instant at = it.at() == null ? now : it.at();
