@@ -7,6 +7,7 @@ import io.wayfinder.server.api.ManagementRoutes;
 import io.wayfinder.server.auth.AdminToken;
 import io.wayfinder.server.collect.CollectRoutes;
 import io.wayfinder.server.journey.JourneyRoutes;
+import io.wayfinder.server.journey.RetentionRoutes;
 import io.wayfinder.server.ops.ServerMetrics;
 import io.wayfinder.server.predict.PredictionRoutes;
 import io.wayfinder.server.problem.Problems;
@@ -31,6 +32,7 @@ import io.wayfinder.store.Stats;
 import io.wayfinder.store.collect.EventWriter;
 import io.wayfinder.store.imports.Importer;
 import io.wayfinder.store.journey.JourneyAnalytics;
+import io.wayfinder.store.journey.RetentionAnalytics;
 import io.wayfinder.store.sources.SourceStore;
 import io.wayfinder.store.users.SessionStore;
 import io.wayfinder.store.users.UserStore;
@@ -102,7 +104,8 @@ public final class WayfinderServer implements AutoCloseable {
     FeedbackRoutes feedback = new FeedbackRoutes(new FeedbackImport(writer));
     PredictionRoutes predictions = new PredictionRoutes(db);
     this.triggers = new SurveyTriggers(surveys, invitations, vocEvents);
-    JourneyRoutes journeyRoutes = new JourneyRoutes(journeys);
+    RetentionAnalytics retention = new RetentionAnalytics(db, journeys);
+    JourneyRoutes journeyRoutes = new JourneyRoutes(journeys, retention);
     this.app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(JsonSupport.MAPPER, false));
       config.http.maxRequestSize = 64L * 1024 * 1024;
@@ -134,6 +137,7 @@ public final class WayfinderServer implements AutoCloseable {
       insights.register(config);
       feedback.register(config);
       journeyRoutes.register(config);
+      new RetentionRoutes(retention).register(config);
       predictions.register(config);
     });
   }
