@@ -15,6 +15,8 @@ import picocli.CommandLine.Option;
         "Or give the full query of POST /api/retention with --spec FILE.json."})
 final class RetentionCommand implements Callable<Integer> {
   @Mixin TargetOptions target;
+  /** A transaction file (as clv reads it) instead of the store: each purchase is an event on its day, 00:00 UTC. */
+  @Mixin ClvInput transactions;
 
   @Option(names = "--period", description = "Offset unit: day, week (default) or month (UTC calendar).") String period;
   @Option(names = "--cohort-by", description = "Acquisition period of the cohort rows: day, week or month (default).") String cohortBy;
@@ -31,8 +33,8 @@ final class RetentionCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JsonNode body = spec != null ? Json.read(spec) : fromOptions();
-    try (Backend b = target.open()) {
-      JsonNode r = b.retention(body);
+    try (Backend b = transactions.file == null ? target.open() : null) {
+      JsonNode r = b == null ? onFile(body) : b.retention(body);
       if (json) {
         System.out.println(Json.pretty(r));
         return 0;
@@ -48,6 +50,32 @@ final class RetentionCommand implements Callable<Integer> {
       print(r.path("all"));
     }
     return 0;
+  }
+
+  private JsonNode onFile(JsonNode body) {
+    io.wayfinder.core.journey.retention.RetentionQuery q;
+    try {
+      q = Json.MAPPER.treeToValue(body, io.wayfinder.core.journey.retention.RetentionQuery.class);
+    } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+      throw new CliException(e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new CliException("retention query: " + e.getOriginalMessage());
+    }
+    if (q.cohort() != null || q.segment() != null) throw new CliException("--cohort and --segment need the store (no --transactions)");
+    var data = new io.wayfinder.core.journey.dataset.JourneyDatasetBuilder(java.util.Set.of());
+    try {
+      io.wayfinder.core.predict.clv.summary.PurchaseFileReader.read(transactions.file, transactions.layout(),
+          p -> data.add(p.customerId(), "Purchase", null, p.date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), null));
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new CliException("--transactions: no such file: " + transactions.file);
+    } catch (java.io.IOException e) {
+      throw new CliException("cannot read " + transactions.file + ": " + e.getMessage(), e);
+    }
+    try {
+      return Json.MAPPER.valueToTree(new io.wayfinder.core.journey.retention.RetentionEngine(data.build()).run(q, null, null));
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage());
+    }
   }
 
   private static void print(JsonNode row) {

@@ -60,6 +60,47 @@ class RetentionCommandTest {
   }
 
   @Test
+  void onTheCdnowTransactionFileTheMonthlyTriangleEqualsSql() throws Exception {
+    Path file = SharedData.path("data/cdnow/CDNOW_master.txt");
+    CliRun r = CliRun.of("retention", "--transactions", file.toString(), "--format", "cdnow", "--period", "month", "--periods", "18", "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode rep = Json.MAPPER.readTree(r.out());
+    assertThat(rep.path("customers").asInt()).isEqualTo(23_570);
+    try (Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE p (c VARCHAR, d DATE)");
+      try (var ps = c.prepareStatement("INSERT INTO p VALUES (?, ?)")) {
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(file);
+        for (String line : lines.subList(1, lines.size())) {
+          String[] f = line.strip().split("\\s+");
+          ps.setString(1, f[0]);
+          ps.setObject(2, java.time.LocalDate.parse(f[1], java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      String mo = "(year(%2$s) * 12 + month(%2$s)) - (year(%1$s) * 12 + month(%1$s))";
+      try (ResultSet rs = st.executeQuery("WITH e AS (SELECT c, d, row_number() OVER (PARTITION BY c ORDER BY d) AS k FROM p), "
+          + "f AS (SELECT c, d AS first FROM e WHERE k = 1), "
+          + "back AS (SELECT DISTINCT e.c, " + String.format(mo, "f.first", "e.d") + " AS o FROM e JOIN f USING (c) WHERE e.k > 1), "
+          + "cust AS (SELECT f.c, strftime(f.first, '%Y-%m') AS cohort, " + String.format(mo, "f.first", "(SELECT max(d) FROM p)") + " AS seen FROM f) "
+          + "SELECT cohort, n, count(*) FILTER (WHERE seen >= n), count(*) FILTER (WHERE seen >= n AND EXISTS "
+          + "(SELECT 1 FROM back b WHERE b.c = cust.c AND b.o = n)) FROM cust, range(0, 19) r(n) GROUP BY cohort, n")) {
+        int cells = 0;
+        while (rs.next()) {
+          JsonNode row = null;
+          for (JsonNode x : rep.path("rows")) if (x.path("group").asText().equals(rs.getString(1))) row = x;
+          assertThat(row).as(rs.getString(1)).isNotNull();
+          JsonNode cell = row.path("cells").get(rs.getInt(2));
+          assertThat(cell.path("eligible").asInt()).isEqualTo(rs.getInt(3));
+          assertThat(cell.path("returned").asInt()).isEqualTo(rs.getInt(4));
+          cells++;
+        }
+        assertThat(cells).isEqualTo(3 * 19);
+      }
+    }
+  }
+
+  @Test
   void badOptionsFailNamingTheField() {
     Path data = dir.resolve("empty");
     CliRun bad = CliRun.of("retention", "--period", "fortnight", "--data", data.toString());
