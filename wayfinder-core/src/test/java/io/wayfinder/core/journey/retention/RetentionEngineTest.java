@@ -64,6 +64,38 @@ class RetentionEngineTest {
   }
 
   @Test
+  void segmentAndJourneyBreakdownsStartEventAndAcquisitionPeriod() {
+    JourneyDataset d = new JourneyDatasetBuilder()
+        .add("a", "Visit", "web", Instant.parse("2024-01-01T10:00:00Z"), null)
+        .add("a", "Signed Up", "web", Instant.parse("2024-01-10T10:00:00Z"), null)   // acquired here with start = Signed Up
+        .add("a", "Visit", "web", Instant.parse("2024-02-02T10:00:00Z"), null)       // month 1
+        .add("b", "Signed Up", "app", Instant.parse("2024-02-01T10:00:00Z"), null)
+        .add("b", "Visit", "app", Instant.parse("2024-02-03T10:00:00Z"), null)       // month 0
+        .add("c", "Visit", "web", Instant.parse("2024-03-01T10:00:00Z"), null)       // never signs up
+        .trait("a", "plan", "gold").trait("b", "plan", "basic")
+        .build();
+    RetentionQuery bySegment = new RetentionQuery(EventFilter.named("Signed Up"), null, "month", "month", 1, null, "segment:plan",
+        null, null, null, null);
+    RetentionReport r = new RetentionEngine(d).run(bySegment, null, null);
+    assertThat(r.customers()).isEqualTo(2);
+    assertThat(r.rows()).extracting(RetentionRow::group).containsExactly("basic", "gold");
+    assertThat(r.rows().get(0).cells()).extracting(RetentionCell::returned).containsExactly(1, 0);
+    assertThat(r.rows().get(1).cells()).extracting(RetentionCell::returned).containsExactly(0, 1);
+
+    boolean[] inJourney = new boolean[d.caseCount()];
+    for (int c = 0; c < inJourney.length; c++) inJourney[c] = !d.index().caseName(c).equals("b");
+    RetentionQuery byJourney = new RetentionQuery(null, null, "month", "month", 1, null, "journey", null, null, null, null);
+    RetentionReport j = new RetentionEngine(d).run(byJourney, null, Map.of("onboarding", inJourney));
+    assertThat(j.rows()).singleElement().satisfies(row -> assertThat(row.customers()).isEqualTo(2));
+    assertThat(j.all().customers()).isEqualTo(3);
+
+    RetentionQuery february = new RetentionQuery(null, null, "month", "month", 1, null, null,
+        Instant.parse("2024-02-01T00:00:00Z"), Instant.parse("2024-03-01T00:00:00Z"), null, null);
+    assertThat(new RetentionEngine(d).run(february, null, null).rows()).extracting(RetentionRow::group).containsExactly("2024-02");
+    assertThat(new RetentionEngine(d).run(february, null, null).customers()).isEqualTo(1);
+  }
+
+  @Test
   void cellsCarryTheWilsonScoreInterval() {
     RetentionCell c = RetentionCell.of(1, 40, 10);
     double z = 1.959963984540054, n = 40, p = 0.25;
