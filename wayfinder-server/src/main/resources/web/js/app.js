@@ -7,6 +7,7 @@ const pages = {
   overview: () => import('./pages/overview.js'),
   journeys: () => import('./pages/journey.js'),
   funnels: () => import('./pages/funnels.js'),
+  retention: () => import('./pages/retention.js'),
   feedback: () => import('./pages/feedback.js'),
   customers: () => import('./pages/customers.js'),
   value: () => import('./pages/value.js'),

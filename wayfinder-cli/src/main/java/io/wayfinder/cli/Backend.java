@@ -50,6 +50,9 @@ interface Backend extends AutoCloseable {
   /** Runs a funnel spec (the JSON of {@code POST /api/funnels}). */
   JsonNode funnel(JsonNode spec);
 
+  /** Runs a retention query (the JSON of {@code POST /api/retention}). */
+  JsonNode retention(JsonNode query);
+
   /** {@code {"painPoints": [...]}} of one journey or (null) all. */
   JsonNode painPoints(String journey);
 

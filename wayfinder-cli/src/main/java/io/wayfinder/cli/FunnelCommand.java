@@ -3,7 +3,6 @@ package io.wayfinder.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,7 +28,7 @@ final class FunnelCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JsonNode body = spec != null ? readSpec() : fromOptions();
+    JsonNode body = spec != null ? Json.read(spec) : fromOptions();
     try (Backend b = target.open()) {
       JsonNode r = b.funnel(body);
       if (json) {
@@ -52,14 +51,6 @@ final class FunnelCommand implements Callable<Integer> {
       }
     }
     return 0;
-  }
-
-  private JsonNode readSpec() {
-    try {
-      return Json.MAPPER.readTree(spec.toFile());
-    } catch (IOException e) {
-      throw new CliException(spec + ": " + e.getMessage());
-    }
   }
 
   private JsonNode fromOptions() {

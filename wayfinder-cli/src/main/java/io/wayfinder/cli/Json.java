@@ -18,5 +18,14 @@ final class Json {
     }
   }
 
+  /** A JSON file the user gave (a --spec); errors name the file. */
+  static com.fasterxml.jackson.databind.JsonNode read(java.nio.file.Path file) {
+    try {
+      return MAPPER.readTree(file.toFile());
+    } catch (java.io.IOException e) {
+      throw new CliException(file + ": " + e.getMessage());
+    }
+  }
+
   private Json() {}
 }

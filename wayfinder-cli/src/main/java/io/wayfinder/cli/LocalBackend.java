@@ -17,6 +17,8 @@ import io.wayfinder.store.sources.SourceStore;
 import io.wayfinder.server.api.ManagementRoutes;
 import io.wayfinder.core.journey.definition.JourneyDefinition;
 import io.wayfinder.core.journey.funnel.Funnel;
+import io.wayfinder.core.journey.retention.RetentionQuery;
+import io.wayfinder.store.journey.RetentionAnalytics;
 import io.wayfinder.core.journey.map.JourneyMap;
 import io.wayfinder.core.journey.map.MapExport;
 import io.wayfinder.store.journey.DefinitionFiles;
@@ -132,6 +134,18 @@ final class LocalBackend implements Backend {
       throw new CliException(e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new CliException("funnel spec: " + e.getOriginalMessage());
+    }
+  }
+
+  @Override
+  public JsonNode retention(JsonNode query) {
+    try {
+      RetentionQuery q = Json.MAPPER.treeToValue(query, RetentionQuery.class);
+      return Json.MAPPER.valueToTree(new RetentionAnalytics(db, analytics()).retention(q));
+    } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+      throw new CliException(e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new CliException("retention query: " + e.getOriginalMessage());
     }
   }
 

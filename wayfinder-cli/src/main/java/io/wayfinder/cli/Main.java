@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       ClvCommand.class,
       JourneysCommand.class,
       FunnelCommand.class,
+      RetentionCommand.class,
       ChurnCommand.class,
     })
 public final class Main implements Runnable {

@@ -118,6 +118,8 @@ final class RemoteBackend implements Backend {
 
   @Override public JsonNode funnel(JsonNode spec) { return call("POST", "/api/funnels", body(spec)); }
 
+  @Override public JsonNode retention(JsonNode query) { return call("POST", "/api/retention", body(query)); }
+
   @Override
   public JsonNode painPoints(String journey) {
     return call("GET", "/api/painpoints" + (journey == null ? "" : "?journey=" + encode(journey)), null);

@@ -17,6 +17,7 @@ import io.wayfinder.server.api.ManagementRoutes;
 import io.wayfinder.server.problem.ApiException;
 import io.wayfinder.store.journey.DefinitionFiles;
 import io.wayfinder.store.journey.JourneyAnalytics;
+import io.wayfinder.store.journey.RetentionAnalytics;
 import java.io.IOException;
 import java.util.Map;
 
@@ -27,9 +28,11 @@ import java.util.Map;
 public final class JourneyRoutes {
   private static final String FUNNEL_EXAMPLE = "{\"steps\": [{\"event\": \"Product\"}, {\"event\": \"Order Completed\"}], \"window\": \"7d\"}";
   private final JourneyAnalytics analytics;
+  private final RetentionAnalytics retention;
 
-  public JourneyRoutes(JourneyAnalytics analytics) {
+  public JourneyRoutes(JourneyAnalytics analytics, RetentionAnalytics retention) {
     this.analytics = analytics;
+    this.retention = retention;
   }
 
   public void register(JavalinConfig config) {
@@ -133,6 +136,11 @@ public final class JourneyRoutes {
   private void funnel(Context ctx) throws IOException {
     Funnel f = Bodies.read(ctx, Funnel.class, FUNNEL_EXAMPLE);
     String step = ctx.queryParam("customersAt");
+    String cohort = ctx.queryParam("cohort");
+    if (cohort != null && step == null) {
+      ctx.json(retention.funnel(f, cohort));
+      return;
+    }
     if (step == null) {
       ctx.json(analytics.funnel(f));
       return;

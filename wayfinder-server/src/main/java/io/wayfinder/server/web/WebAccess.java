@@ -19,7 +19,7 @@ import java.util.function.Predicate;
 public final class WebAccess implements Predicate<Context> {
   public static final String CSRF_HEADER = "X-CSRF-Token";
   /** POST routes that only read (a query too large for a URL); members may run them. */
-  private static final Set<String> QUERY_POSTS = Set.of("/api/funnels", "/api/paths");
+  private static final Set<String> QUERY_POSTS = Set.of("/api/funnels", "/api/paths", "/api/retention");
 
   private final Sessions sessions;
 

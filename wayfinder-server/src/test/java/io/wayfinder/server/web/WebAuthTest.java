@@ -109,6 +109,11 @@ class WebAuthTest {
     assertThat(send("GET", "/api/users", null, null, member).statusCode()).isEqualTo(403);
     assertThat(send("POST", "/api/sources", null, "{\"name\":\"x\",\"channel\":\"web\"}", member, "application/json", web.csrf(member))
         .statusCode()).isEqualTo(403);
+    // retention is a query (members run it, as funnels); saving a cohort is a change (admins only)
+    assertThat(send("POST", "/api/retention", null, "{\"period\":\"month\"}", member, "application/json", web.csrf(member))
+        .statusCode()).isEqualTo(200);
+    assertThat(send("POST", "/api/cohorts", null, "{\"id\":\"x\",\"segment\":\"plan=gold\"}", member, "application/json", web.csrf(member))
+        .statusCode()).isEqualTo(403);
 
     assertThat(send("DELETE", "/api/users/mia", null, null, admin, "application/json", csrf).statusCode()).isEqualTo(204);
     assertThat(send("GET", "/api/stats", null, null, member).statusCode()).as("a removed user's session ends").isEqualTo(401);

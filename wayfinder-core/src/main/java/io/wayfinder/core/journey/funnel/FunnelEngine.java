@@ -20,9 +20,16 @@ public final class FunnelEngine {
   private final JourneyDataset data;
   private final boolean fastPath;
   private final int parallelThreshold;
+  private boolean[] population;
 
   public FunnelEngine(JourneyDataset data) {
     this(data, true, PARALLEL_THRESHOLD);
+  }
+
+  /** An engine over only the customers in {@code population} (per case id, e.g. a saved cohort's members). */
+  public FunnelEngine(JourneyDataset data, boolean[] population) {
+    this(data, true, PARALLEL_THRESHOLD);
+    this.population = population;
   }
 
   /** Tests turn the fast path off to compare it with the general one, and use threshold 0 to chunk small data. */
@@ -60,7 +67,7 @@ public final class FunnelEngine {
   }
 
   FunnelOutcome match(Funnel f) {
-    FunnelScope scope = FunnelScope.of(data, f);
+    FunnelScope scope = FunnelScope.of(data, f).within(population);
     int steps = f.steps().size();
     FunnelOutcome o = new FunnelOutcome(data.caseCount(), steps);
     boolean fast = fastPath && OrderedScan.applies(scope);

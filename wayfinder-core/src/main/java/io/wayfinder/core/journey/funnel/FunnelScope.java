@@ -23,6 +23,14 @@ record FunnelScope(Funnel funnel, JourneyIndex index, MaskTable steps, MaskTable
     return new FunnelScope(f, data.index(), steps, exclusions, seg == null ? null : seg.members(data), from, to);
   }
 
+  /** This scope narrowed to {@code population} (null: unchanged). */
+  FunnelScope within(boolean[] population) {
+    if (population == null) return this;
+    boolean[] in = population.clone();
+    if (members != null) for (int c = 0; c < in.length; c++) in[c] &= members[c];
+    return new FunnelScope(funnel, index, steps, exclusions, in, from, to);
+  }
+
   boolean member(int c) {
     return members == null || members[c];
   }

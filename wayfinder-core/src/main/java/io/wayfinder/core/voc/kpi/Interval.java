@@ -27,7 +27,7 @@ public record Interval(double low, double high) {
   }
 
   /** Wilson score interval for a proportion, in percent. */
-  static Interval wilsonPercent(long successes, long n, double confidence) {
+  public static Interval wilsonPercent(long successes, long n, double confidence) {
     if (n == 0) return new Interval(Double.NaN, Double.NaN);
     double z = Quantiles.z(confidence);
     double p = (double) successes / n;
