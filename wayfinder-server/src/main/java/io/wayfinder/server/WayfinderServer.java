@@ -6,6 +6,10 @@ import io.wayfinder.server.api.ImportRoutes;
 import io.wayfinder.server.api.ManagementRoutes;
 import io.wayfinder.server.auth.AdminToken;
 import io.wayfinder.server.collect.CollectRoutes;
+import io.wayfinder.server.flow.FlowDelivery;
+import io.wayfinder.server.flow.FlowEngine;
+import io.wayfinder.server.flow.FlowRoutes;
+import io.wayfinder.server.flow.FlowSettings;
 import io.wayfinder.server.journey.JourneyRoutes;
 import io.wayfinder.server.ops.ServerMetrics;
 import io.wayfinder.server.predict.PredictionRoutes;
@@ -64,6 +68,8 @@ public final class WayfinderServer implements AutoCloseable {
   private final SurveyTriggers triggers;
   private final JourneyAnalytics journeys;
   private final KpiRoutes kpis;
+  private final FlowEngine flowEngine;
+  private final FlowDelivery flowDelivery;
   /** Start-up work that can run after the port is open: read models loaded before anyone asks. */
   private final ExecutorService startUpLoads = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "wayfinder-warm-up");
@@ -102,6 +108,12 @@ public final class WayfinderServer implements AutoCloseable {
     PredictionRoutes predictions = new PredictionRoutes(db);
     this.triggers = new SurveyTriggers(surveys, invitations, vocEvents);
     JourneyRoutes journeyRoutes = new JourneyRoutes(journeys);
+    var flowVersions = new io.wayfinder.store.flow.FlowVersionStore(db);
+    var flowQueries = new io.wayfinder.store.flow.FlowQueries(db);
+    var outbox = new io.wayfinder.store.flow.Outbox(db);
+    this.flowEngine = new FlowEngine(db, flowVersions, Clock.systemUTC());
+    this.flowDelivery = new FlowDelivery(outbox, flowQueries, writer, invitations, FlowSettings.fromEnvironment(), Clock.systemUTC());
+    FlowRoutes flowRoutes = new FlowRoutes(flowVersions, flowQueries, outbox, new io.wayfinder.store.profiles.ProfileStore(db), sources);
     this.app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(JsonSupport.MAPPER, false));
       config.http.maxRequestSize = 64L * 1024 * 1024;
@@ -134,6 +146,7 @@ public final class WayfinderServer implements AutoCloseable {
       feedback.register(config);
       journeyRoutes.register(config);
       predictions.register(config);
+      flowRoutes.register(config);
     });
   }
 
@@ -149,6 +162,8 @@ public final class WayfinderServer implements AutoCloseable {
       WayfinderServer s = new WayfinderServer(cfg, db, clock);
       s.app.start();
       s.triggers.start();
+      s.flowEngine.start();
+      s.flowDelivery.start();
       s.startUpLoads.submit(s::warmUp);
       s.advertise(cfg);
       log.info("Wayfinder listening on http://{}:{} (data: {})", cfg.host(), s.port(), cfg.dataDir());
@@ -232,6 +247,8 @@ public final class WayfinderServer implements AutoCloseable {
   @Override
   public void close() {
     triggers.close();
+    flowEngine.close();
+    flowDelivery.close();
     app.stop();
     startUpLoads.shutdown();
     try {
