@@ -95,8 +95,12 @@ public final class FlowDelivery implements AutoCloseable {
     }
   }
 
-  private void deliver(Outbox.Item it) {
+  private void deliver(Outbox.Item polled) {
     Instant now = clock.instant();
+    // The poll may have read this item before the previous attempt recorded its outcome: act only
+    // on the stored state (this thread holds the key, so nothing changes it meanwhile).
+    Outbox.Item it = outbox.find(polled.idempotencyKey()).orElse(null);
+    if (it == null || !it.status().equals("pending") || it.nextAttemptAt().isAfter(now)) return;
     try {
       if (it.channel() != null && outbox.consentWithdrawn(it.profileId())) {
         outbox.skipped(it, "marketing consent withdrawn before delivery", now);
