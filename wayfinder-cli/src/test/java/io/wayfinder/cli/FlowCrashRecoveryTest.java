@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * at the kill. Three rounds.
  */
 class FlowCrashRecoveryTest {
-  private static final int CUSTOMERS = 1_000;
+  private static final int CUSTOMERS = 300;
   private static final String TOKEN = "crash-test-token";
   private final HttpClient http = HttpClient.newHttpClient();
 

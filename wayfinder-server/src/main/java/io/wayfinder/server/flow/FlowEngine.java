@@ -72,7 +72,7 @@ public final class FlowEngine implements AutoCloseable {
     return FlowTx.inTransaction(db, tx -> {
       long cursor = tx.cursor();
       if (live.isEmpty()) { // nothing to trigger; open instances may still wait for events
-        if (!hasOpenInstances(tx)) {
+        if (!tx.anyOpenInstance()) {
           long last = tx.lastEventId();
           if (last > cursor) tx.moveCursor(last);
           return 0;
@@ -83,10 +83,6 @@ public final class FlowEngine implements AutoCloseable {
       if (!events.isEmpty()) tx.moveCursor(events.get(events.size() - 1).id());
       return events.size();
     });
-  }
-
-  private static boolean hasOpenInstances(FlowTx tx) throws SQLException {
-    return tx.anyOpenInstance();
   }
 
   private void onEvent(FlowTx tx, List<FlowDefinition> live, FlowTx.LogEvent e) throws SQLException {

@@ -68,7 +68,7 @@ final class FlowSteps {
         tx.trace(in, x.id(), "exited", x.reason() == null ? null : Map.of("reason", x.reason()), now);
         return;
       }
-      tx.setState(in.id(), "running", node, null, now);
+      // no state write per node: every path ends at a wait or an exit node, which store the state at rest
     }
     throw new IllegalStateException("flow " + def.id() + " ran 10000 steps without waiting");
   }
