@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       FeedbackCommand.class,
       SourcesCommand.class,
+      FlowsCommand.class,
       ProfilesCommand.class,
       PrivacyCommand.class,
       StatsCommand.class,

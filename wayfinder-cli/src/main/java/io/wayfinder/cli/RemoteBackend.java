@@ -134,6 +134,11 @@ final class RemoteBackend implements Backend {
   @Override public JsonNode churnTrain(JsonNode request) { return post("/api/churn/train", request); }
   @Override public JsonNode churnScore(JsonNode request) { return post("/api/churn/score", request); }
 
+  /** A flow API call (flows run in the server, so only a remote backend has them). */
+  JsonNode flowApi(String method, String path, String body) {
+    return call(method, path, body == null ? null : HttpRequest.BodyPublishers.ofString(body));
+  }
+
   private JsonNode post(String path, JsonNode body) {
     return call("POST", path, HttpRequest.BodyPublishers.ofString(body.toString()));
   }

@@ -9,6 +9,10 @@ import io.wayfinder.server.auth.AdminToken;
 import io.wayfinder.server.collect.CollectRoutes;
 import io.wayfinder.server.guard.BodyLimits;
 import io.wayfinder.server.guard.RequestGuard;
+import io.wayfinder.server.flow.FlowDelivery;
+import io.wayfinder.server.flow.FlowEngine;
+import io.wayfinder.server.flow.FlowRoutes;
+import io.wayfinder.server.flow.FlowSettings;
 import io.wayfinder.server.journey.JourneyRoutes;
 import io.wayfinder.server.journey.CohortRetentionRoutes;
 import io.wayfinder.server.ops.ServerMetrics;
@@ -83,6 +87,8 @@ public final class WayfinderServer implements AutoCloseable {
   private final Retention retention;
   /** Applies the retention rules hourly; started with the server. */
   private java.util.concurrent.ScheduledExecutorService retentionTimer;
+  private final FlowEngine flowEngine;
+  private final FlowDelivery flowDelivery;
   /** Start-up work that can run after the port is open: read models loaded before anyone asks. */
   private final ExecutorService startUpLoads = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "wayfinder-warm-up");
@@ -142,6 +148,12 @@ public final class WayfinderServer implements AutoCloseable {
     retention.onDeleted(kpis::forget);
     RetentionRoutes retentionRoutes = new RetentionRoutes(retention);
     PrivacyRoutes privacy = new PrivacyRoutes(regulations, new SubjectExport(db), new ConsentRecords(db, writer));
+    var flowVersions = new io.wayfinder.store.flow.FlowVersionStore(db);
+    var flowQueries = new io.wayfinder.store.flow.FlowQueries(db);
+    var outbox = new io.wayfinder.store.flow.Outbox(db);
+    this.flowEngine = new FlowEngine(db, flowVersions, Clock.systemUTC());
+    this.flowDelivery = new FlowDelivery(outbox, flowQueries, writer, invitations, FlowSettings.fromEnvironment(), Clock.systemUTC());
+    FlowRoutes flowRoutes = new FlowRoutes(flowVersions, flowQueries, outbox, new io.wayfinder.store.profiles.ProfileStore(db), sources);
     this.app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(JsonSupport.MAPPER, false));
       config.http.maxRequestSize = MAX_BODY;
@@ -178,6 +190,7 @@ public final class WayfinderServer implements AutoCloseable {
       predictions.register(config);
       privacy.register(config);
       retentionRoutes.register(config);
+      flowRoutes.register(config);
     });
   }
 
@@ -197,6 +210,8 @@ public final class WayfinderServer implements AutoCloseable {
       s.app.start();
       s.triggers.start();
       s.retentionTimer = s.retention.schedule(java.time.Duration.ofHours(1));
+      s.flowEngine.start();
+      s.flowDelivery.start();
       s.startUpLoads.submit(s::warmUp);
       s.advertise(cfg);
       log.info("Wayfinder listening on http://{}:{} (data: {})", cfg.host(), s.port(), cfg.dataDir());
@@ -281,6 +296,8 @@ public final class WayfinderServer implements AutoCloseable {
   public void close() {
     triggers.close();
     if (retentionTimer != null) retentionTimer.shutdownNow();
+    flowEngine.close();
+    flowDelivery.close();
     app.stop();
     startUpLoads.shutdown();
     try {

@@ -20,7 +20,7 @@ final class Migrations {
   /** Every migration, oldest first. Append only; never edit a released one. */
   static final List<String> ALL = List.of("V1__event_log.sql", "V2__identity_and_profiles.sql",
       "V3__surveys_and_kpis.sql", "V4__journey_definitions.sql", "V5__predictions.sql", "V6__users.sql",
-      "V7__web_sessions.sql", "V8__source_signing_secrets.sql", "V12__settings.sql", "V30__privacy.sql",
+      "V7__web_sessions.sql", "V8__source_signing_secrets.sql", "V12__settings.sql", "V20__flows.sql", "V30__privacy.sql",
       "V31__consent_refusals.sql", "V32__retention.sql",
       "V40__cohorts.sql");
 
