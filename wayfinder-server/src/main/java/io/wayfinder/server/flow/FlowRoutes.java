@@ -115,11 +115,14 @@ public final class FlowRoutes {
 
   private void messages(Context ctx) {
     String key = ctx.queryParam("writeKey") != null ? ctx.queryParam("writeKey") : Credentials.basicUser(ctx);
-    if (key == null || sources.byWriteKey(key).isEmpty()) {
+    var source = key == null ? java.util.Optional.<io.wayfinder.core.collect.Source>empty() : sources.byWriteKey(key);
+    if (source.isEmpty()) {
       throw ApiException.unauthorized("a valid write key is required: HTTP Basic auth with the key as user name, or ?writeKey=");
     }
     String customer = ctx.queryParam("userId") != null ? ctx.queryParam("userId") : ctx.queryParam("anonymousId");
     if (customer == null || customer.isBlank()) throw new IllegalArgumentException("userId: name the customer (userId or anonymousId)");
+    // the write key is public: only the site's backend can say which customer is asking (as for the survey widget)
+    io.wayfinder.server.voc.CustomerVerification.require(sources, source.get(), customer, ctx.queryParam("customerToken"));
     ctx.json(Map.of("messages", queries.messages(customer, Instant.now())));
   }
 

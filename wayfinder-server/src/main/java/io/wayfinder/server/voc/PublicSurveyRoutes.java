@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.wayfinder.core.collect.Source;
-import io.wayfinder.core.widget.CustomerToken;
-import io.wayfinder.core.widget.CustomerToken.Verdict;
 import io.wayfinder.server.JsonSupport;
 import io.wayfinder.server.auth.Credentials;
 import io.wayfinder.server.problem.ApiException;
@@ -159,22 +157,7 @@ public final class PublicSurveyRoutes {
     ctx.json(Map.of("token", inv.token(), "url", "/s/" + inv.token(), "survey", SurveyJson.write(survey)));
   }
 
-  /**
-   * The write key is public, so it alone cannot say which customer is on the page: without a
-   * customer token signed by the site's backend, anyone could read another customer's e-mailed
-   * invitation or mint invitations for any id. Refused before anything is read or written.
-   */
   private void verifyCustomer(Source source, String customer, String token) {
-    if (token == null || token.isBlank()) {
-      throw ApiException.unauthorized("customerToken: required; the site's backend signs it for the signed-in customer "
-          + "with the source's signing secret (see docs/voc.md, 'Identity verification')");
-    }
-    String secret = sources.signingSecret(source.id()).orElse(null);
-    if (secret == null) {
-      throw new ApiException(403, "customerToken: source '" + source.name() + "' has no signing secret yet; create one with "
-          + "POST /api/sources/{source}/signing-secret or wayfinder sources secret");
-    }
-    Verdict v = CustomerToken.verify(secret, customer, token, Instant.now());
-    if (v != Verdict.VALID) throw new ApiException(403, "customerToken: " + v.reason());
+    CustomerVerification.require(sources, source, customer, token);
   }
 }

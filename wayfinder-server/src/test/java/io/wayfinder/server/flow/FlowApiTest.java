@@ -55,8 +55,10 @@ class FlowApiTest {
   @Test
   void publishingANewVersionLeavesRunningInstancesOnTheirsAndWaitsSurviveARestart(@TempDir Path dir) throws Exception {
     String key;
+    String secret;
     try (FlowFixture f = new FlowFixture(dir)) {
       key = f.key;
+      secret = f.secret;
       f.publish(GOOD.formatted(1, "PT8S", 1));
       f.track("early", "Signed Up", "{}");
       Eventually.until("early waiting", 10_000, () -> FlowDeliveryEndToEndTest.count(f, "SELECT count(*) FROM flow_waits") == 1);
@@ -72,12 +74,26 @@ class FlowApiTest {
     try (TestServer s = new TestServer(dir)) {
       HttpResponse<String>[] last = new HttpResponse[1];
       Eventually.until("early's v1 message after the restart", 20_000, () -> {
-        last[0] = s.get("/v1/messages?writeKey=" + key + "&userId=early");
+        last[0] = s.get(FlowFixture.messagesPath(key, secret, "early"));
         return last[0].body().contains("welcome (v1)");
       });
       JsonNode flow = FlowFixture.JSON.readTree(s.api("GET", "/api/flows/welcome", null).body());
       assertThat(flow.get("versions")).hasSize(2);
       assertThat(flow.get("versions").findValuesAsText("status")).containsExactly("published", "published");
+    }
+  }
+
+  @Test
+  void inAppMessagesNeedTheCustomersTokenNotOnlyThePublicWriteKey(@TempDir Path dir) throws Exception {
+    try (FlowFixture f = new FlowFixture(dir)) {
+      String base = "/v1/messages?writeKey=" + f.key + "&userId=someone";
+      assertThat(f.s.get(base).statusCode()).isEqualTo(401);
+      java.time.Instant later = java.time.Instant.now().plusSeconds(600);
+      String forged = io.wayfinder.core.widget.CustomerToken.sign("not the secret", "someone", later);
+      assertThat(f.s.get(base + "&customerToken=" + forged).statusCode()).isEqualTo(403);
+      String anotherCustomers = io.wayfinder.core.widget.CustomerToken.sign(f.secret, "someone-else", later);
+      assertThat(f.s.get(base + "&customerToken=" + anotherCustomers).statusCode()).isEqualTo(403);
+      assertThat(f.s.get(FlowFixture.messagesPath(f.key, f.secret, "someone")).statusCode()).isEqualTo(200);
     }
   }
 }

@@ -15,10 +15,19 @@ final class FlowFixture implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
   final TestServer s;
   final String key;
+  /** The source's signing secret: the site's backend signs customer tokens with it for GET /v1/messages. */
+  final String secret;
 
-  FlowFixture(Path dir) {
+  FlowFixture(Path dir) throws Exception {
     s = new TestServer(dir);
     key = s.writeKey("web", "web");
+    secret = JSON.readTree(s.api("POST", "/api/sources/web/signing-secret", null).body()).path("signingSecret").asText();
+  }
+
+  /** The in-app messages query for {@code user}, with a customer token as the site's backend would sign it. */
+  static String messagesPath(String key, String secret, String user) {
+    String token = io.wayfinder.core.widget.CustomerToken.sign(secret, user, java.time.Instant.now().plusSeconds(600));
+    return "/v1/messages?writeKey=" + key + "&userId=" + user + "&customerToken=" + token;
   }
 
   void track(String user, String event, String properties) {
@@ -48,7 +57,7 @@ final class FlowFixture implements AutoCloseable {
   }
 
   JsonNode messages(String user) throws Exception {
-    HttpResponse<String> r = s.get("/v1/messages?writeKey=" + key + "&userId=" + user);
+    HttpResponse<String> r = s.get(messagesPath(key, secret, user));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return JSON.readTree(r.body()).get("messages");
   }
