@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       JourneysCommand.class,
       FunnelCommand.class,
       ChurnCommand.class,
+      ThemesCommand.class,
     })
 public final class Main implements Runnable {
 
