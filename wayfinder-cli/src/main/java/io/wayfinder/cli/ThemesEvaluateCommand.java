@@ -53,6 +53,10 @@ final class ThemesEvaluateCommand implements Callable<Integer> {
       description = "texts classified with a lower confidence are listed for labelling (default: ${DEFAULT-VALUE})")
   double threshold;
 
+  @Option(names = "--themes", paramLabel = "FILE",
+      description = "the taxonomy, one theme name per line: every label in both files must be one of them")
+  Path taxonomy;
+
   @Option(names = "--json", description = "print one JSON object")
   boolean json;
 
@@ -62,6 +66,11 @@ final class ThemesEvaluateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     LabelledTexts tr = LabelledTexts.read(train, textColumn, labelColumn);
     LabelledTexts te = LabelledTexts.read(test, textColumn, labelColumn);
+    if (taxonomy != null) {
+      ThemeTaxonomy themes = ThemeTaxonomy.read(taxonomy);
+      themes.requireKnown(tr, train.toString(), labelColumn);
+      themes.requireKnown(te, test.toString(), labelColumn);
+    }
     if (new HashSet<>(tr.labels()).size() < 2) throw new CliException(train + ": at least two themes are needed to learn from");
     SoftmaxClassifier.Options options = SoftmaxClassifier.Options.defaults();
     long cpu0 = cpuNanos();
