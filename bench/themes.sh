@@ -6,14 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${1:-$(cd .. && pwd)/shared/data/banking77}"
-mvn -B -q -o -DskipTests compile -pl wayfinder-cli -am >&2
-cp=""
-for m in wayfinder-core wayfinder-store wayfinder-server wayfinder-cli; do
-  f=$(mktemp)
-  mvn -B -q -o dependency:build-classpath -pl "$m" -Dmdep.outputFile="$f" >&2
-  cp="$cp:$(tr ':' '\n' < "$f" | grep -v '/io/wayfinder/' | paste -sd:)"
-  rm -f "$f"
-done
+# compile and the CLI's third-party classpath in one reactor run (the modules' own jars are not in ~/.m2)
+f=$(mktemp)
+mvn -B -q -o compile dependency:build-classpath -pl wayfinder-cli -am -Dmdep.outputFile="$f" >&2
+cp=":$(tr ':' '\n' < "$f" | grep -v '/io/wayfinder/' | paste -sd:)"
+rm -f "$f"
 classes="wayfinder-cli/target/classes:wayfinder-server/target/classes:wayfinder-store/target/classes:wayfinder-core/target/classes"
 run() { java ${BENCH_JAVA_OPTS:--Xmx3g} -cp "$classes$cp" io.wayfinder.cli.Main "$@"; }
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)  cores: $(nproc)"

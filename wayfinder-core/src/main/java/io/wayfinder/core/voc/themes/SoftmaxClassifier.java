@@ -17,7 +17,7 @@ public final class SoftmaxClassifier {
    */
   public record Options(int epochs, double learningRate, double l2, long seed) {
     public static Options defaults() {
-      return new Options(6, 0.5, 0.01, 42);
+      return new Options(10, 0.3, 0.005, 42);
     }
   }
 
