@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code wayfinder themes} on a small fixed slice of BANKING77 (4 intents), and on bad files. */
 class ThemesCommandTest {
@@ -27,18 +24,6 @@ class ThemesCommandTest {
   @TempDir static Path dir;
   static Path train;
   static Path test;
-
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   @BeforeAll
   static void slice() throws IOException {
@@ -60,7 +45,7 @@ class ThemesCommandTest {
 
   @Test
   void evaluatePrintsAccuracyThatAgreesWithItsPerThemeRecall() throws IOException {
-    Run run = run("themes", "evaluate", "--train", train.toString(), "--test", test.toString(),
+    CliRun run = CliRun.writers("themes", "evaluate", "--train", train.toString(), "--test", test.toString(),
         "--text-column", "text", "--label-column", "category", "--json");
     assertThat(run.exit()).as(run.err()).isZero();
     JsonNode o = JSON.readTree(run.out());
@@ -83,7 +68,7 @@ class ThemesCommandTest {
 
   @Test
   void discoverScoresEmbeddingClustersAboveTfidfClustersAndNamesThem() throws IOException {
-    Run run = run("themes", "discover", test.toString(), "--text-column", "text", "--label-column", "category", "--json");
+    CliRun run = CliRun.writers("themes", "discover", test.toString(), "--text-column", "text", "--label-column", "category", "--json");
     assertThat(run.exit()).as(run.err()).isZero();
     JsonNode o = JSON.readTree(run.out());
     assertThat(o.get("clusters").asInt()).isEqualTo(4);
@@ -100,7 +85,7 @@ class ThemesCommandTest {
   @Test
   void anEmptyTextIsAnErrorNamingItsLine() throws IOException {
     Path bad = Files.writeString(dir.resolve("empty-text.csv"), "text,category\nwhere is my card,card_arrival\n\"  \",pin_blocked\n");
-    Run run = run("themes", "evaluate", "--train", bad.toString(), "--test", test.toString());
+    CliRun run = CliRun.writers("themes", "evaluate", "--train", bad.toString(), "--test", test.toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains(bad + ":3 [text]: empty text");
   }
@@ -108,7 +93,7 @@ class ThemesCommandTest {
   @Test
   void anEmptyLabelIsAnErrorNamingItsLine() throws IOException {
     Path bad = Files.writeString(dir.resolve("empty-label.csv"), "text,category\nwhere is my card,card_arrival\nmy pin is blocked,\n");
-    Run run = run("themes", "evaluate", "--train", bad.toString(), "--test", test.toString());
+    CliRun run = CliRun.writers("themes", "evaluate", "--train", bad.toString(), "--test", test.toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains(bad + ":3 [category]: empty theme label");
   }
@@ -117,7 +102,7 @@ class ThemesCommandTest {
   void textThatIsNotUtf8IsAnErrorNamingItsLine() throws IOException {
     Path bad = dir.resolve("latin1.csv");
     Files.write(bad, "text,category\nok,card_arrival\nd\u00e9j\u00e0 bloqu\u00e9,pin_blocked\n".getBytes(StandardCharsets.ISO_8859_1));
-    Run run = run("themes", "discover", bad.toString());
+    CliRun run = CliRun.writers("themes", "discover", bad.toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains(bad + ":3").contains("not UTF-8");
   }
@@ -125,11 +110,11 @@ class ThemesCommandTest {
   @Test
   void aTaxonomyWithADuplicateOrEmptyThemeIsRefusedNamingTheLine() throws IOException {
     Path dup = Files.writeString(dir.resolve("dup.txt"), "card_arrival\nexchange_rate\ncard_arrival\n");
-    Run run = run("themes", "evaluate", "--train", train.toString(), "--test", test.toString(), "--themes", dup.toString());
+    CliRun run = CliRun.writers("themes", "evaluate", "--train", train.toString(), "--test", test.toString(), "--themes", dup.toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains(dup + ":3: duplicate theme \"card_arrival\" (first on line 1)");
     Path empty = Files.writeString(dir.resolve("empty.txt"), "card_arrival\n\nexchange_rate\n");
-    run = run("themes", "evaluate", "--train", train.toString(), "--test", test.toString(), "--themes", empty.toString());
+    run = CliRun.writers("themes", "evaluate", "--train", train.toString(), "--test", test.toString(), "--themes", empty.toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains(empty + ":2: empty theme name");
   }
@@ -137,7 +122,7 @@ class ThemesCommandTest {
   @Test
   void aLabelOutsideTheTaxonomyIsRefusedNamingItsLine() throws IOException {
     Path themes = Files.writeString(dir.resolve("three.txt"), "card_arrival\nexchange_rate\ntop_up_failed\n");
-    Run run = run("themes", "evaluate", "--train", train.toString(), "--test", test.toString(), "--themes", themes.toString());
+    CliRun run = CliRun.writers("themes", "evaluate", "--train", train.toString(), "--test", test.toString(), "--themes", themes.toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains(train.toString() + ":").contains("[category]: theme \"pin_blocked\" is not in the taxonomy");
   }
