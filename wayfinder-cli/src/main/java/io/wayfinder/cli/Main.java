@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       FunnelCommand.class,
       RetentionCommand.class,
       ChurnCommand.class,
+      ThemesCommand.class,
     })
 public final class Main implements Runnable {
 

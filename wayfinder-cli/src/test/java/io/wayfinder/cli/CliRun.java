@@ -22,6 +22,19 @@ record CliRun(int exit, String out, String err) {
     return on(Main.commandLine(env), args);
   }
 
+  /**
+   * One run with picocli's writers only, {@code System.out} untouched: for commands that print
+   * through picocli alone (the themes commands, whose output otherwise went missing here).
+   */
+  static CliRun writers(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return new CliRun(cl.execute(args), out.toString(), err.toString());
+  }
+
   static CliRun on(CommandLine cl, String... args) {
     PrintStream oldOut = System.out;
     ByteArrayOutputStream out = new ByteArrayOutputStream();

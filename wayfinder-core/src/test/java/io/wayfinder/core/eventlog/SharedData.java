@@ -12,6 +12,11 @@ public final class SharedData {
     return root().resolve("data/eventlogs").resolve(name);
   }
 
+  /** {@code shared/data/<name>}, e.g. {@code banking77/train.csv}. */
+  public static Path data(String name) {
+    return root().resolve("data").resolve(name);
+  }
+
   /** {@code shared/reference/<name>}, e.g. {@code growthbook/sdk-cases.json}. */
   public static Path reference(String name) {
     return root().resolve("reference").resolve(name);
