@@ -103,6 +103,8 @@ class RetentionCommandTest {
   @Test
   void badOptionsFailNamingTheField() {
     Path data = dir.resolve("empty");
+    // an empty store: a missing data directory is refused before any option is read (CommandOutputTest)
+    io.wayfinder.store.Database.open(data).close();
     CliRun bad = CliRun.of("retention", "--period", "fortnight", "--data", data.toString());
     assertThat(bad.exit()).isEqualTo(1);
     assertThat(bad.err()).contains("period: expected day, week or month");
