@@ -64,6 +64,8 @@ class FlowsCommandTest {
       } while (!trace.out().contains("delivered") && System.currentTimeMillis() < end);
       assertThat(trace.out()).contains("hello v1", "entered", "queued", "delivered", "exited");
 
+      // a data directory with no server running in it (a missing directory is refused before: CommandOutputTest)
+      io.wayfinder.store.Database.open(dir.resolve("other")).close();
       CliRun noServer = CliRun.of("flows", "list", "--data", dir.resolve("other").toString());
       assertThat(noServer.out() + noServer.err()).contains("flows run in the server");
     }
