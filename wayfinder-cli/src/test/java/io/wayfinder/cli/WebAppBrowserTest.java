@@ -69,7 +69,7 @@ class WebAppBrowserTest {
     assertThat(browser.findElement(By.cssSelector(".tiles")).getText()).contains("NPS", "CSAT", "CES").doesNotContain("no answers");
     assertThat(browser.findElements(By.cssSelector(".chart canvas"))).hasSizeGreaterThanOrEqualTo(3);
     assertThat(browser.findElements(By.cssSelector("details.data table"))).isNotEmpty();
-    assertThat(browser.findElement(By.tagName("main")).getText()).contains("Recent feedback", "online_order");
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("Recent feedback", "Online order"); // journeys by name
     noConsoleErrors("overview");
   }
 
