@@ -35,8 +35,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Overview, Customers, Value and Settings in headless Chromium over the demo data: every number
@@ -62,11 +60,7 @@ class PagesBrowserTest {
     DemoData.loadIfEmpty(server, 1500, new PrintStream(OutputStream.nullOutputStream()));
     base = "http://127.0.0.1:" + server.port();
     Files.createDirectories(SHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile);
-    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+    browser = HeadlessChromium.start(profile, "--window-size=1440,900");
     browser.manage().window().setSize(new Dimension(1440, 900));
     browser.get(base + "/ui/login.html");
     browser.findElement(By.id("name")).sendKeys("admin");
